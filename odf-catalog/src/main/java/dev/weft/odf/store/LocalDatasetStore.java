@@ -309,6 +309,7 @@ public final class LocalDatasetStore implements DatasetStore, AutoCloseable {
         }
     }
 
+    @SuppressWarnings("try") // the lock is held by the try block, not used in it
     private void moveHead(Optional<Multihash> expectedHead, Multihash newHead) throws IOException {
         final Path ref = headPath();
         Files.createDirectories(ref.getParent());

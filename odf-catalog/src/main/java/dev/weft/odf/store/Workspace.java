@@ -179,6 +179,7 @@ public final class Workspace implements AutoCloseable {
      *
      * @throws WeftException {@code ALREADY_EXISTS} when a dataset of this name, in any letter case, exists
      */
+    @SuppressWarnings("try") // the lock is held by the try block, not used in it
     public CreatedDataset createDataset(DatasetName name) {
         Objects.requireNonNull(name, "name");
         if (contains(name)) {
