@@ -38,20 +38,37 @@ final class TempSessions {
     /** Starts a session: takes its lock first, then creates its directory, so a session directory always has a lock. */
     Session open() throws IOException {
         Files.createDirectories(root);
-        final String id = UUID.randomUUID().toString();
-        final Path lockFile = root.resolve(id + LOCK_SUFFIX).toAbsolutePath().normalize();
-        final FileChannel channel =
-                FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        try {
-            final FileLock lock = channel.tryLock();
-            if (lock == null) {
-                throw new IOException("cannot lock new temporary session file " + lockFile);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            final Session session = tryOpen(UUID.randomUUID().toString());
+            if (session != null) {
+                return session;
             }
-            OWNED.add(lockFile);
+        }
+        throw new IOException("cannot start a temporary session in " + root + ": its lock files keep disappearing");
+    }
+
+    /** Returns null when a cleaner in another process took the new lock file before this process locked it. */
+    private Session tryOpen(String id) throws IOException {
+        final Path lockFile = root.resolve(id + LOCK_SUFFIX).toAbsolutePath().normalize();
+        // Registered before the file exists, so cleaners in this JVM never open it (see OWNED).
+        OWNED.add(lockFile);
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            final FileLock lock = channel.tryLock();
+            // Between creating and locking, another process's cleaner may have locked the file (null here) or locked,
+            // deleted and released it (the path is gone): then this lock guards nothing, so start over.
+            if (lock == null || !Files.exists(lockFile)) {
+                channel.close();
+                OWNED.remove(lockFile);
+                return null;
+            }
             return new Session(Files.createDirectory(root.resolve(id)), lockFile, channel, lock);
         } catch (IOException | RuntimeException e) {
             OWNED.remove(lockFile);
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
             Files.deleteIfExists(lockFile);
             throw e;
         }
