@@ -1,0 +1,14 @@
+package dev.weft.odf.model;
+
+/** Resolution of time-based data types, in the declaration order of the ODF schema. */
+public enum TimeUnit {
+    SECOND,
+    MILLISECOND,
+    MICROSECOND,
+    NANOSECOND;
+
+    /** The ODF name of this unit ({@code Second}, {@code Millisecond}, ...). */
+    public String odfName() {
+        return OdfNames.pascal(name());
+    }
+}

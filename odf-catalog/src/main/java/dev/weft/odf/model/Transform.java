@@ -1,0 +1,30 @@
+package dev.weft.odf.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A transformation applied by an engine to input data. */
+public sealed interface Transform {
+    /** The ODF kind name of this variant, {@code "Sql"}. */
+    default String kind() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * A SQL transform: {@code engine} required; {@code version}, {@code query}, {@code queries} and
+     * {@code temporalTables} nullable.
+     */
+    record Sql(
+            String engine,
+            String version,
+            String query,
+            List<SqlQueryStep> queries,
+            List<TemporalTable> temporalTables)
+            implements Transform {
+        public Sql {
+            Objects.requireNonNull(engine, "engine");
+            queries = OdfNames.copyOrNull(queries);
+            temporalTables = OdfNames.copyOrNull(temporalTables);
+        }
+    }
+}
