@@ -88,7 +88,8 @@ public record ExtraAttributes(Map<String, Object> entries) {
             return big.bitLength() < Long.SIZE ? (Object) big.longValue() : big;
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal;
+            // A scale of 0 prints like an integer and would read back as one.
+            return decimal.scale() == 0 ? normalize(decimal.unscaledValue()) : decimal;
         }
         if (value instanceof Double || value instanceof Float) {
             final double d = ((Number) value).doubleValue();
