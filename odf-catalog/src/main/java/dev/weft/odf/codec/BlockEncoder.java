@@ -356,7 +356,6 @@ final class BlockEncoder {
             return b.endTable();
         }
         // Every other variant is a table without fields.
-        Tags.dataType(type);
         b.startTable(0);
         return b.endTable();
     }
@@ -437,7 +436,6 @@ final class BlockEncoder {
             return b.endTable();
         }
         // GeoJson, Parquet and NdGeoJson share the layout {ddl_schema, schema}.
-        Tags.readStep(step);
         final int ddl = strings(step.ddlSchema());
         final int schema = optionalSchema(step.schema());
         b.startTable(2);

@@ -69,6 +69,45 @@ class BlockCodecErrorsTest {
     }
 
     @Test
+    void unknownNestedDataTypeTagIsNamedWithItsPath() {
+        final FlatBufferBuilder b = new FlatBufferBuilder();
+        final int name = b.createString("a");
+        b.startTable(0);
+        final int type = b.endTable();
+        b.startTable(4);
+        b.addOffset(0, name, 0);
+        b.addByte(1, (byte) 25, 0);
+        b.addOffset(2, type, 0);
+        final int field = b.endTable();
+        final int fields = b.createVectorOfTables(new int[] {field});
+        b.startTable(2);
+        b.addOffset(0, fields, 0);
+        final int schema = b.endTable();
+        b.startTable(2);
+        b.addOffset(1, schema, 0);
+        final int event = b.endTable();
+
+        assertCorrupted(manifest(finishBlock(b, 0, 10, event))).hasMessageContaining(
+                "MetadataBlock.event.schema.fields[0].type has unknown DataType tag 25, expected 1..24");
+    }
+
+    @Test
+    void unknownEnumValueIsNamed() {
+        final FlatBufferBuilder b = new FlatBufferBuilder();
+        final byte[] did = new byte[34];
+        did[0] = (byte) 0xed;
+        did[1] = 0x01;
+        final int id = b.createByteVector(did);
+        b.startTable(2);
+        b.addOffset(0, id, 0);
+        b.addInt(1, 7, 0);
+        final int event = b.endTable();
+
+        assertCorrupted(manifest(finishBlock(b, 0, 3, event)))
+                .hasMessageContaining("MetadataBlock.event.dataset_kind has unknown value 7, expected 0..1");
+    }
+
+    @Test
     void missingEventIsNamed() {
         assertCorrupted(manifest(rawBlock(null, 0))).hasMessageContaining("MetadataBlock.event is required but absent");
     }
@@ -127,6 +166,11 @@ class BlockCodecErrorsTest {
             b.startTable(0);
             event = b.endTable();
         }
+        return finishBlock(b, hash, eventTag, event);
+    }
+
+    /** Finishes a MetadataBlock at 2020-01-01T12:00:00Z with sequence number 0 and the given hash and event. */
+    private static byte[] finishBlock(FlatBufferBuilder b, int prevHash, int eventTag, int event) {
         b.startTable(5);
         b.prep(4, 16);
         b.putInt(0);
@@ -135,7 +179,7 @@ class BlockCodecErrorsTest {
         b.putShort((short) 1);
         b.putInt(2020);
         b.addStruct(0, b.offset(), 0);
-        b.addOffset(1, hash, 0);
+        b.addOffset(1, prevHash, 0);
         b.addByte(3, (byte) eventTag, 0);
         b.addOffset(4, event, 0);
         b.finish(b.endTable());
