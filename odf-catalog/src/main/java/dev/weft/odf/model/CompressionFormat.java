@@ -9,4 +9,13 @@ public enum CompressionFormat {
     public String odfName() {
         return OdfNames.pascal(name());
     }
+
+    /**
+     * The constant whose ODF name is {@code odfName} (e.g. {@code "Gzip"}), ignoring case.
+     *
+     * @throws IllegalArgumentException listing the accepted names
+     */
+    public static CompressionFormat fromOdfName(String odfName) {
+        return OdfNames.parse(CompressionFormat.class, odfName);
+    }
 }

@@ -7,6 +7,15 @@ public enum DatasetKind {
 
     /** The ODF name of this kind ({@code Root}, {@code Derivative}). */
     public String odfName() {
-        return this == ROOT ? "Root" : "Derivative";
+        return OdfNames.pascal(name());
+    }
+
+    /**
+     * The constant whose ODF name is {@code odfName} (e.g. {@code "Root"}), ignoring case.
+     *
+     * @throws IllegalArgumentException listing the accepted names
+     */
+    public static DatasetKind fromOdfName(String odfName) {
+        return OdfNames.parse(DatasetKind.class, odfName);
     }
 }

@@ -57,7 +57,7 @@ public record ExtraAttributes(Map<String, Object> entries) {
     }
 
     private static Map<String, Object> normalizeObject(Map<?, ?> map) {
-        final TreeMap<String, Object> sorted = new TreeMap<>();
+        final TreeMap<String, Object> sorted = new TreeMap<>(ExtraAttributes::compareCodePoints);
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (!(e.getKey() instanceof String key)) {
                 throw new IllegalArgumentException("extra attribute keys must be strings, got " + e.getKey());
@@ -65,6 +65,22 @@ public record ExtraAttributes(Map<String, Object> entries) {
             sorted.put(key, normalize(e.getValue()));
         }
         return Collections.unmodifiableMap(sorted);
+    }
+
+    // serde_json sorts keys by their UTF-8 bytes, which is code point order, not UTF-16 order.
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            final int ca = a.codePointAt(i);
+            final int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     private static Object normalize(Object value) {
@@ -88,7 +104,8 @@ public record ExtraAttributes(Map<String, Object> entries) {
             return big.bitLength() < Long.SIZE ? (Object) big.longValue() : big;
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal;
+            // A scale of 0 prints like an integer and would read back as one.
+            return decimal.scale() == 0 ? normalize(decimal.unscaledValue()) : decimal;
         }
         if (value instanceof Double || value instanceof Float) {
             final double d = ((Number) value).doubleValue();

@@ -10,4 +10,13 @@ public enum MqttQos {
     public String odfName() {
         return OdfNames.pascal(name());
     }
+
+    /**
+     * The constant whose ODF name is {@code odfName} (e.g. {@code "AtLeastOnce"}), ignoring case.
+     *
+     * @throws IllegalArgumentException listing the accepted names
+     */
+    public static MqttQos fromOdfName(String odfName) {
+        return OdfNames.parse(MqttQos.class, odfName);
+    }
 }

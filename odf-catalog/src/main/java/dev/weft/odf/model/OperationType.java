@@ -18,6 +18,11 @@ public enum OperationType {
         return code;
     }
 
+    /** The ODF name of this operation ({@code Append}, {@code Retract}, {@code CorrectFrom}, {@code CorrectTo}). */
+    public String odfName() {
+        return OdfNames.pascal(name());
+    }
+
     /**
      * The operation stored as {@code code}.
      *
@@ -30,5 +35,14 @@ public enum OperationType {
             }
         }
         throw new IllegalArgumentException("unknown operation type code " + code + ", expected 0..3");
+    }
+
+    /**
+     * The constant whose ODF name is {@code odfName} (e.g. {@code "Append"}), ignoring case.
+     *
+     * @throws IllegalArgumentException listing the accepted names
+     */
+    public static OperationType fromOdfName(String odfName) {
+        return OdfNames.parse(OperationType.class, odfName);
     }
 }

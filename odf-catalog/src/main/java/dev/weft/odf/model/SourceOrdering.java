@@ -9,4 +9,13 @@ public enum SourceOrdering {
     public String odfName() {
         return OdfNames.pascal(name());
     }
+
+    /**
+     * The constant whose ODF name is {@code odfName} (e.g. {@code "ByName"}), ignoring case.
+     *
+     * @throws IllegalArgumentException listing the accepted names
+     */
+    public static SourceOrdering fromOdfName(String odfName) {
+        return OdfNames.parse(SourceOrdering.class, odfName);
+    }
 }

@@ -11,4 +11,13 @@ public enum TimeUnit {
     public String odfName() {
         return OdfNames.pascal(name());
     }
+
+    /**
+     * The constant whose ODF name is {@code odfName} (e.g. {@code "Millisecond"}), ignoring case.
+     *
+     * @throws IllegalArgumentException listing the accepted names
+     */
+    public static TimeUnit fromOdfName(String odfName) {
+        return OdfNames.parse(TimeUnit.class, odfName);
+    }
 }
