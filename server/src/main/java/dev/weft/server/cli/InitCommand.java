@@ -1,0 +1,28 @@
+package dev.weft.server.cli;
+
+import dev.weft.odf.store.Workspace;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code weft init}: creates an empty workspace. */
+@Command(name = "init", description = "Create a Weft workspace (.weft/) in the current directory or in --workspace DIR.")
+final class InitCommand implements Callable<Integer> {
+    @ParentCommand
+    private WeftCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        final Path dir = root.workspaceOption() != null ? root.workspaceOption() : Path.of("").toAbsolutePath();
+        try (Workspace workspace = Workspace.init(dir)) {
+            spec.commandLine().getOut().println("Initialized an empty Weft workspace in " + workspace.directory());
+        }
+        return 0;
+    }
+}
