@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -26,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * footer carries the Arrow schema under {@code ARROW:schema}.
  *
  * <p>Batches are encoded as they arrive and row groups are flushed once they reach the row-group size, so memory stays
- * bounded by one row group whatever the slice size. The logical hash is computed over the same batches. Not
- * thread-safe; {@link #close()} without {@link #finish()} abandons the file (the caller owns the staging path).
+ * bounded by one row group whatever the slice size. The logical hash is computed over the same batches as they are
+ * written; for schemas with struct columns it is instead computed by reading the finished file back, because
+ * arrow-digest's struct null handling sees a child cell under a null struct differently before and after a Parquet
+ * round trip, and kamu hashes the file. Not thread-safe; {@link #close()} without {@link #finish()} abandons the file
+ * (the caller owns the staging path).
  */
 public final class SliceWriter implements AutoCloseable {
     /** Default Parquet row-group size in bytes. */
@@ -40,6 +47,7 @@ public final class SliceWriter implements AutoCloseable {
     private final ArrowWriteSupport support;
     private final ParquetWriter<Integer> writer;
     private final LogicalHash logicalHash;
+    private final boolean hashFromFile;
     private long rowCount;
     private boolean closed;
 
@@ -47,6 +55,7 @@ public final class SliceWriter implements AutoCloseable {
         this.file = file;
         this.schema = schema;
         this.logicalHash = new LogicalHash(schema);
+        this.hashFromFile = schema.getFields().stream().anyMatch(SliceWriter::hasStruct);
         this.support = new ArrowWriteSupport(schema);
         this.writer = new Builder(new LocalOutputFile(file), support)
                 .withConf(new PlainParquetConfiguration())
@@ -98,7 +107,9 @@ public final class SliceWriter implements AutoCloseable {
             throw new WeftException(ErrorCode.INVALID_ARGUMENT, "Cannot write batch to data slice " + file
                     + ": its schema " + batch.getSchema() + " differs from the slice schema " + schema);
         }
-        logicalHash.update(batch);
+        if (!hashFromFile) {
+            logicalHash.update(batch);
+        }
         support.setBatch(batch);
         try {
             for (int row = 0; row < batch.getRowCount(); row++) {
@@ -120,13 +131,29 @@ public final class SliceWriter implements AutoCloseable {
         closed = true;
         try {
             writer.close();
-            final SliceFile result = new SliceFile(rowCount, Files.size(file), Multihash.sha3(file),
-                    logicalHash.finish());
+            final Multihash logical = hashFromFile ? hashFile() : logicalHash.finish();
+            final SliceFile result = new SliceFile(rowCount, Files.size(file), Multihash.sha3(file), logical);
             LOG.debug("Wrote data slice {}: {} rows, {} bytes", file, rowCount, result.sizeBytes());
             return result;
         } catch (IOException e) {
             throw new WeftException(ErrorCode.IO, "Cannot finish data slice " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private Multihash hashFile() {
+        try (BufferAllocator allocator = new RootAllocator();
+                SliceReader reader = SliceReader.open(file, allocator)) {
+            final LogicalHash fromFile = new LogicalHash(reader.schema());
+            while (reader.loadNextBatch()) {
+                fromFile.update(reader.root());
+            }
+            return fromFile.finish();
+        }
+    }
+
+    private static boolean hasStruct(Field field) {
+        return field.getType().getTypeID() == ArrowType.ArrowTypeID.Struct
+                || field.getChildren().stream().anyMatch(SliceWriter::hasStruct);
     }
 
     /** Releases the file handle; after {@link #finish()} this does nothing. */
