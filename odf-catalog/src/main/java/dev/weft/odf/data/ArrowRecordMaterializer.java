@@ -2,6 +2,7 @@ package dev.weft.odf.data;
 
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -41,7 +42,9 @@ import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
@@ -88,7 +91,54 @@ final class ArrowRecordMaterializer extends RecordMaterializer<Object> {
         if (!type.isPrimitive()) {
             throw mismatch(vector, type, file);
         }
-        return new Value(vector, type.asPrimitiveType().getPrimitiveTypeName(), slot);
+        return new Value(vector, type.asPrimitiveType(), slot);
+    }
+
+    /**
+     * Factor from the Parquet column's time unit to the Arrow vector's: positive multiplies, negative divides. arrow-rs
+     * stores second-unit timestamps and times as milliseconds and restores the unit from {@code ARROW:schema}.
+     */
+    private static long unitFactor(FieldVector vector, PrimitiveType type) {
+        final ArrowType arrow = vector.getField().getType();
+        final org.apache.arrow.vector.types.TimeUnit arrowUnit;
+        if (arrow instanceof ArrowType.Timestamp t) {
+            arrowUnit = t.getUnit();
+        } else if (arrow instanceof ArrowType.Time t) {
+            arrowUnit = t.getUnit();
+        } else {
+            return 1;
+        }
+        final LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
+        final long parquetPerSecond;
+        if (type.getPrimitiveTypeName() == PrimitiveTypeName.INT96) {
+            parquetPerSecond = 1_000_000_000L;
+        } else if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation t) {
+            parquetPerSecond = perSecond(t.getUnit());
+        } else if (logical instanceof LogicalTypeAnnotation.TimeLogicalTypeAnnotation t) {
+            parquetPerSecond = perSecond(t.getUnit());
+        } else {
+            return 1;
+        }
+        final long arrowPerSecond = switch (arrowUnit) {
+            case SECOND -> 1L;
+            case MILLISECOND -> 1_000L;
+            case MICROSECOND -> 1_000_000L;
+            case NANOSECOND -> 1_000_000_000L;
+        };
+        return arrowPerSecond >= parquetPerSecond ? arrowPerSecond / parquetPerSecond
+                : -(parquetPerSecond / arrowPerSecond);
+    }
+
+    private static long perSecond(LogicalTypeAnnotation.TimeUnit unit) {
+        return switch (unit) {
+            case MILLIS -> 1_000L;
+            case MICROS -> 1_000_000L;
+            case NANOS -> 1_000_000_000L;
+        };
+    }
+
+    private static long scale(long value, long factor) {
+        return factor > 0 ? value * factor : Math.floorDiv(value, -factor);
     }
 
     private static WeftException mismatch(FieldVector vector, Type type, String file) {
@@ -186,11 +236,13 @@ final class ArrowRecordMaterializer extends RecordMaterializer<Object> {
         private final FieldVector vector;
         private final PrimitiveTypeName physical;
         private final IntSupplier slot;
+        private final long unitFactor;
 
-        Value(FieldVector vector, PrimitiveTypeName physical, IntSupplier slot) {
+        Value(FieldVector vector, PrimitiveType type, IntSupplier slot) {
             this.vector = vector;
-            this.physical = physical;
+            this.physical = type.getPrimitiveTypeName();
             this.slot = slot;
+            this.unitFactor = unitFactor(vector, type);
         }
 
         @Override
@@ -222,9 +274,9 @@ final class ArrowRecordMaterializer extends RecordMaterializer<Object> {
             } else if (vector instanceof DateDayVector v) {
                 v.setSafe(i, value);
             } else if (vector instanceof TimeSecVector v) {
-                v.setSafe(i, value);
+                v.setSafe(i, (int) scale(value, unitFactor));
             } else if (vector instanceof TimeMilliVector v) {
-                v.setSafe(i, value);
+                v.setSafe(i, (int) scale(value, unitFactor));
             } else if (vector instanceof DecimalVector v) {
                 v.setSafe(i, value);
             } else {
@@ -240,13 +292,13 @@ final class ArrowRecordMaterializer extends RecordMaterializer<Object> {
             } else if (vector instanceof UInt8Vector v) {
                 v.setSafe(i, value);
             } else if (vector instanceof TimeStampVector v) {
-                v.setSafe(i, value);
+                v.setSafe(i, scale(value, unitFactor));
             } else if (vector instanceof DateMilliVector v) {
                 v.setSafe(i, value);
             } else if (vector instanceof TimeMicroVector v) {
-                v.setSafe(i, value);
+                v.setSafe(i, scale(value, unitFactor));
             } else if (vector instanceof TimeNanoVector v) {
-                v.setSafe(i, value);
+                v.setSafe(i, scale(value, unitFactor));
             } else if (vector instanceof DecimalVector v) {
                 v.setSafe(i, value);
             } else {
@@ -283,15 +335,15 @@ final class ArrowRecordMaterializer extends RecordMaterializer<Object> {
                 final ByteBuffer bytes = value.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
                 final long nanosOfDay = bytes.getLong();
                 final long julianDay = Integer.toUnsignedLong(bytes.getInt());
-                v.setSafe(i, (julianDay - JULIAN_DAY_OF_EPOCH) * NANOS_PER_DAY + nanosOfDay);
+                v.setSafe(i, scale((julianDay - JULIAN_DAY_OF_EPOCH) * NANOS_PER_DAY + nanosOfDay, unitFactor));
             } else if (vector instanceof VariableWidthFieldVector v) {
                 v.setSafe(i, value.getBytes());
             } else if (vector instanceof FixedSizeBinaryVector v) {
                 v.setSafe(i, value.getBytes());
             } else if (vector instanceof DecimalVector v) {
-                v.setSafe(i, new java.math.BigDecimal(new BigInteger(value.getBytes()), v.getScale()));
+                v.setSafe(i, new BigDecimal(new BigInteger(value.getBytes()), v.getScale()));
             } else if (vector instanceof Decimal256Vector v) {
-                v.setSafe(i, new java.math.BigDecimal(new BigInteger(value.getBytes()), v.getScale()));
+                v.setSafe(i, new BigDecimal(new BigInteger(value.getBytes()), v.getScale()));
             } else if (vector instanceof Float2Vector v) {
                 final byte[] b = value.getBytes();
                 v.setSafe(i, (short) ((b[0] & 0xFF) | (b[1] << 8)));

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
@@ -17,6 +18,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.ParquetDecodingException;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 
@@ -54,6 +56,12 @@ public final class SliceReader implements AutoCloseable {
                     .get(ParquetSchemas.ARROW_SCHEMA_KEY);
             this.schema = embedded != null ? ParquetSchemas.decodeArrowSchema(embedded, file)
                     : ParquetSchemas.toArrow(parquetSchema, file);
+            for (Field field : schema.getFields()) {
+                if (field.getDictionary() != null) {
+                    throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot read column '" + field.getName() + "' of "
+                            + file + ": dictionary-encoded Arrow columns are not supported");
+                }
+            }
             this.columnIO = new ColumnIOFactory().getColumnIO(parquetSchema);
             this.root = VectorSchemaRoot.create(schema, allocator);
             try {
@@ -89,6 +97,12 @@ public final class SliceReader implements AutoCloseable {
             return new SliceReader(file, allocator, batchRows);
         } catch (IOException e) {
             throw new WeftException(ErrorCode.IO, "Cannot open Parquet file " + file + ": " + e.getMessage(), e);
+        } catch (WeftException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // parquet-java reports a malformed footer with a bare RuntimeException.
+            throw new WeftException(ErrorCode.INVALID_DATA, "Cannot read Parquet file " + file + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -129,7 +143,7 @@ public final class SliceReader implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new WeftException(ErrorCode.IO, "Cannot read Parquet file " + file + ": " + e.getMessage(), e);
-        } catch (org.apache.parquet.io.ParquetDecodingException e) {
+        } catch (ParquetDecodingException e) {
             throw new WeftException(ErrorCode.INVALID_DATA, "Cannot decode Parquet file " + file + ": "
                     + e.getMessage(), e);
         }

@@ -230,6 +230,22 @@ class SliceWriterTest {
     }
 
     @Test
+    void rejectsColumnTypesSlicesCannotHold() {
+        final Schema schema = SliceSchema.withDataColumns(List.of(nullable("took",
+                new ArrowType.Duration(org.apache.arrow.vector.types.TimeUnit.SECOND))));
+        assertThatThrownBy(() -> SliceWriter.create(dir.resolve("x.parquet"), schema))
+                .isInstanceOfSatisfying(WeftException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED))
+                .hasMessageContaining("'took'");
+    }
+
+    @Test
+    void readingSomethingThatIsNotParquetFailsWithTheFileName() throws IOException {
+        final Path file = Files.writeString(dir.resolve("not.parquet"), "hello");
+        assertThatThrownBy(() -> SliceReader.open(file, allocator)).isInstanceOf(WeftException.class)
+                .hasMessageContaining(file.toString());
+    }
+
+    @Test
     void rejectsBatchOfAnotherSchema() {
         final Schema schema = citySchema();
         final Schema other = SliceSchema.withDataColumns(List.of(nullable("town", ArrowType.Utf8.INSTANCE)));
