@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The outcome of validating one dataset's chain: the head checked, how many blocks were read, and every violation. */
-public record ValidationReport(String dataset, Optional<Multihash> head, int blocksChecked, List<Violation> violations) {
+public record ValidationReport(
+        String dataset, Optional<Multihash> head, int blocksChecked, List<Violation> violations) {
     public ValidationReport {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(head, "head");

@@ -80,7 +80,8 @@ class ChainValidatorTest {
         commit(T0, new SetInfo("not a seed", null));
         commit(T0, seedEvent());
         final ValidationReport report = new ChainValidator(store).validate();
-        assertThat(report.violationsOf(ChainRule.SEED_FIRST)).extracting(Violation::blockHash, Violation::sequenceNumber)
+        assertThat(report.violationsOf(ChainRule.SEED_FIRST))
+                .extracting(Violation::blockHash, Violation::sequenceNumber)
                 .containsExactly(
                         tuple(hashes.get(0), OptionalLong.of(0)),
                         tuple(hashes.get(1), OptionalLong.of(1)));

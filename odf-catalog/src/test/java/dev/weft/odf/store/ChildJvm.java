@@ -14,7 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A child JVM running a test main class, whose standard output lines the test reads with deadlines. */
-final class ChildJvm implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
     private static final String EOF = "\u0000eof";
 
     private final Process process;
@@ -30,7 +30,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Starts {@code mainClass} with the test classpath, JVM flags tuned for fast start, stderr to {@code log}. */
-    static ChildJvm start(Class<?> mainClass, Path log, String... args) {
+    public static ChildJvm start(Class<?> mainClass, Path log, String... args) {
         final List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-Xmx64m",
@@ -46,7 +46,7 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
@@ -55,7 +55,7 @@ final class ChildJvm implements AutoCloseable {
      *
      * @throws AssertionError when the deadline passes or the child's output ends first
      */
-    String awaitLine(String prefix, Duration timeout, List<String> sink) throws InterruptedException {
+    public String awaitLine(String prefix, Duration timeout, List<String> sink) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             final long left = deadline - System.nanoTime();
@@ -76,7 +76,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Collects output lines until {@code duration} has passed (the child keeps running). */
-    void collectFor(Duration duration, List<String> sink) throws InterruptedException {
+    public void collectFor(Duration duration, List<String> sink) throws InterruptedException {
         final long deadline = System.nanoTime() + duration.toNanos();
         long left;
         while (!ended && (left = deadline - System.nanoTime()) > 0) {
@@ -88,13 +88,13 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Kills the child at once, waits for it to die, and collects every line it printed before dying. */
-    void killAndDrain(Duration timeout, List<String> sink) throws InterruptedException {
+    public void killAndDrain(Duration timeout, List<String> sink) throws InterruptedException {
         process.destroyForcibly();
         awaitEnd(timeout, sink);
     }
 
     /** Waits for the child to exit on its own and collects the rest of its output. */
-    void awaitEnd(Duration timeout, List<String> sink) throws InterruptedException {
+    public void awaitEnd(Duration timeout, List<String> sink) throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             throw new AssertionError("child " + process.pid() + " did not end within " + timeout);
@@ -109,7 +109,7 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    int exitCode() {
+    public int exitCode() {
         return process.isAlive() ? -1 : process.exitValue();
     }
 

@@ -25,11 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills child JVMs that commit to a dataset at random moments and checks after every kill that the chain from the
- * head is intact and holds every block the child saw committed.
+ * head is intact and holds every block the child saw committed. This is the byte-level version with toy blocks; the
+ * long run with real ODF blocks and the chain validator is {@code dev.weft.odf.chain.ChainCrashTest}.
  */
 class StoreCrashTest {
     private static final int LANES = 2;
-    private static final int KILLS_PER_LANE = 110;
+    private static final int KILLS_PER_LANE = 25;
     /** Kill delays are drawn up to this bound after the child reports it started; a commit takes a few ms. */
     private static final int MAX_KILL_DELAY_MS = 200;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -75,7 +76,7 @@ class StoreCrashTest {
         if (Files.isDirectory(target)) {
             Files.writeString(target.resolve("store-crash-test.txt"), figures.toString() + "\n");
         }
-        assertThat(kills).isEqualTo(LANES * KILLS_PER_LANE).isGreaterThanOrEqualTo(200);
+        assertThat(kills).isEqualTo(LANES * KILLS_PER_LANE);
         assertThat(commits).as("commits reported by the killed children").isGreaterThan(kills);
     }
 

@@ -90,7 +90,9 @@ class WorkspaceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cities", "ca.bc.gov.covid", "admin0.countries.10m", "ny-newyork", "NY-NewYork", "a1-b2-c3"})
+    @ValueSource(strings = {
+        "cities", "ca.bc.gov.covid", "admin0.countries.10m", "ny-newyork", "NY-NewYork", "a1-b2-c3"
+    })
     void specExampleDatasetNamesAreAccepted(String name) {
         assertThat(DatasetName.of(name).value()).isEqualTo(name);
     }
