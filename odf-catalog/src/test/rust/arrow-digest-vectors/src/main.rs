@@ -4,6 +4,7 @@ use std::sync::Arc;
 use arrow::array::*;
 use arrow::buffer::NullBuffer;
 use arrow::datatypes::*;
+use half::f16;
 use arrow::record_batch::RecordBatch;
 use arrow_digest::{RecordDigest, RecordDigestV0};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -117,6 +118,25 @@ fn main() {
         let s1 = Arc::new(Schema::new(vec![f.as_ref().clone()]));
         let b1 = RecordBatch::try_new(s1.clone(), vec![b.column(i).clone()]).unwrap();
         println!("col_{} {}", f.name(), hash_batches(&s1, &[b1]));
+    }
+
+
+    // extra types, one column each
+    {
+        use arrow::datatypes::i256;
+        let cols: Vec<(Field, ArrayRef)> = vec![
+            (Field::new("f16", DataType::Float16, true), Arc::new(Float16Array::from(vec![Some(f16::from_f32(1.5)), None, Some(f16::from_f32(-2.0)), Some(f16::INFINITY)]))),
+            (Field::new("time32_s", DataType::Time32(TimeUnit::Second), true), Arc::new(Time32SecondArray::from(vec![Some(1), None, Some(0), Some(86_399)]))),
+            (Field::new("time64_ns", DataType::Time64(TimeUnit::Nanosecond), true), Arc::new(Time64NanosecondArray::from(vec![Some(1), None, Some(0), Some(86_399_999_999_999)]))),
+            (Field::new("dec256", DataType::Decimal256(40, 5), true), Arc::new(Decimal256Array::from(vec![Some(i256::from_i128(123456789)), None, Some(i256::from_i128(-1)), Some(i256::from_i128(i128::MAX))]).with_precision_and_scale(40, 5).unwrap())),
+            (Field::new("large_list_i32", DataType::LargeList(Arc::new(Field::new_list_field(DataType::Int32, true))), true), Arc::new(LargeListArray::from_iter_primitive::<Int32Type, _, _>(vec![Some(vec![Some(1), None, Some(3)]), None, Some(vec![]), Some(vec![Some(4)])]))),
+            (Field::new("fixed_list_i32", DataType::FixedSizeList(Arc::new(Field::new_list_field(DataType::Int32, true)), 2), true), Arc::new(FixedSizeListArray::from_iter_primitive::<Int32Type, _, _>(vec![Some(vec![Some(1), None]), None, Some(vec![Some(0), Some(0)]), Some(vec![Some(4), Some(5)])], 2))),
+        ];
+        for (f, a) in cols {
+            let s1 = Arc::new(Schema::new(vec![f.clone()]));
+            let b1 = RecordBatch::try_new(s1.clone(), vec![a]).unwrap();
+            println!("extra_{} {}", f.name(), hash_batches(&s1, &[b1]));
+        }
     }
 
     // structs: nullable struct with nulls, child without nulls; child with nulls

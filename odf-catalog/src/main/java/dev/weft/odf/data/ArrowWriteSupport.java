@@ -54,7 +54,9 @@ final class ArrowWriteSupport extends WriteSupport<Integer> {
         this.batch = batch;
     }
 
+    // Still abstract in parquet-java 1.18 although deprecated; the ParquetConfiguration overload is the one used.
     @Override
+    @SuppressWarnings("deprecation")
     public WriteContext init(Configuration configuration) {
         return context();
     }

@@ -94,7 +94,7 @@ final class ColumnDigest {
 
     // Each list is its length as u64 followed by its items hashed with only their own nulls, as arrow-digest does.
     private void hashLists(FieldVector vector, int start, int end, Validity validity) {
-        final FieldVector items = (FieldVector) vector.getChildrenFromFields().get(0);
+        final FieldVector items = vector.getChildrenFromFields().get(0);
         final Validity itemValidity = Validity.ofOwn(items, items.getValueCount());
         for (int i = start; i < end; i++) {
             if (validity != null && !validity.isValid(i)) {

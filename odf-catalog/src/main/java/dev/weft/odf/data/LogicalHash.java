@@ -71,6 +71,10 @@ public final class LogicalHash {
         }
         final int[] next = {0};
         walkVectors(vectors, null, batch.getRowCount(), next);
+        if (next[0] != columns.size()) {
+            throw new WeftException(ErrorCode.INVALID_ARGUMENT, "Cannot hash batch: it has " + next[0]
+                    + " leaf columns but the schema has " + columns.size());
+        }
     }
 
     /** Completes the hash; the object cannot be used afterwards. */

@@ -184,7 +184,9 @@ public final class SliceWriter implements AutoCloseable {
             return this;
         }
 
+        // Still abstract in parquet-java 1.18 although deprecated; the ParquetConfiguration overload is the one used.
         @Override
+        @SuppressWarnings("deprecation")
         protected WriteSupport<Integer> getWriteSupport(Configuration conf) {
             return support;
         }

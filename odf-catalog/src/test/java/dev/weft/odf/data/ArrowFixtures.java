@@ -225,8 +225,8 @@ final class ArrowFixtures {
         root.allocateNew();
         fill(root.getVector("id"), new Object[] {10L, 20L, 30L, 40L});
         final StructVector st = (StructVector) root.getVector("st");
-        fill((FieldVector) st.getChild("x"), new Object[] {1L, 2L, 3L, 4L});
-        fill((FieldVector) st.getChild("y"), new Object[] {"p", "q", null, "s"});
+        fill(st.getChild("x"), new Object[] {1L, 2L, 3L, 4L});
+        fill(st.getChild("y"), new Object[] {"p", "q", null, "s"});
         for (int i = 0; i < 4; i++) {
             if (structNulls && i % 2 == 1) {
                 st.setNull(i);

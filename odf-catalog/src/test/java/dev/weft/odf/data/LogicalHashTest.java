@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import dev.weft.odf.hash.Multihash;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +21,21 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.WithNull;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.Decimal256Vector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float2Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeNanoVector;
+import org.apache.arrow.vector.TimeSecVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.apache.arrow.vector.complex.LargeListVector;
+import org.apache.arrow.vector.complex.impl.UnionLargeListWriter;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,6 +144,93 @@ class LogicalHashTest {
     }
 
     @Test
+    void moreTypesMatchArrowDigest() {
+        final Schema schema = new Schema(List.of(
+                nullable("f16", new ArrowType.FloatingPoint(FloatingPointPrecision.HALF)),
+                nullable("time32_s", new ArrowType.Time(TimeUnit.SECOND, 32)),
+                nullable("time64_ns", new ArrowType.Time(TimeUnit.NANOSECOND, 64)),
+                nullable("dec256", new ArrowType.Decimal(40, 5, 256)),
+                new Field("large_list_i32", FieldType.nullable(ArrowType.LargeList.INSTANCE),
+                        List.of(nullable("item", new ArrowType.Int(32, true)))),
+                new Field("fixed_list_i32", FieldType.nullable(new ArrowType.FixedSizeList(2)),
+                        List.of(nullable("item", new ArrowType.Int(32, true))))));
+        try (VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator)) {
+            root.allocateNew();
+            final Float2Vector f16 = (Float2Vector) root.getVector("f16");
+            f16.setSafe(0, (short) 0x3E00);
+            f16.setNull(1);
+            f16.setSafe(2, (short) 0xC000);
+            f16.setSafe(3, (short) 0x7C00);
+            final TimeSecVector seconds = (TimeSecVector) root.getVector("time32_s");
+            seconds.setSafe(0, 1);
+            seconds.setNull(1);
+            seconds.setSafe(2, 0);
+            seconds.setSafe(3, 86_399);
+            final TimeNanoVector nanos = (TimeNanoVector) root.getVector("time64_ns");
+            nanos.setSafe(0, 1);
+            nanos.setNull(1);
+            nanos.setSafe(2, 0);
+            nanos.setSafe(3, 86_399_999_999_999L);
+            final Decimal256Vector dec = (Decimal256Vector) root.getVector("dec256");
+            dec.setSafe(0, new BigDecimal(BigInteger.valueOf(123_456_789), 5));
+            dec.setNull(1);
+            dec.setSafe(2, new BigDecimal(BigInteger.valueOf(-1), 5));
+            dec.setSafe(3, new BigDecimal(BigInteger.ONE.shiftLeft(127).subtract(BigInteger.ONE), 5));
+            final UnionLargeListWriter large = ((LargeListVector) root.getVector("large_list_i32")).getWriter();
+            final Integer[][] lists = {{1, null, 3}, null, {}, {4}};
+            for (int i = 0; i < lists.length; i++) {
+                large.setPosition(i);
+                if (lists[i] == null) {
+                    large.writeNull();
+                    continue;
+                }
+                large.startList();
+                for (Integer item : lists[i]) {
+                    if (item == null) {
+                        large.integer().writeNull();
+                    } else {
+                        large.integer().writeInt(item);
+                    }
+                }
+                large.endList();
+            }
+            final FixedSizeListVector fixed = (FixedSizeListVector) root.getVector("fixed_list_i32");
+            final IntVector items = (IntVector) fixed.getDataVector();
+            final Integer[][] pairs = {{1, null}, null, {0, 0}, {4, 5}};
+            for (int i = 0; i < pairs.length; i++) {
+                if (pairs[i] == null) {
+                    fixed.setNull(i);
+                    items.setNull(2 * i);
+                    items.setNull(2 * i + 1);
+                    continue;
+                }
+                fixed.setNotNull(i);
+                for (int j = 0; j < 2; j++) {
+                    if (pairs[i][j] == null) {
+                        items.setNull(2 * i + j);
+                    } else {
+                        items.setSafe(2 * i + j, pairs[i][j]);
+                    }
+                }
+            }
+            root.setRowCount(4);
+            final Map<String, String> expected = Map.of(
+                    "f16", "f9680c00120e76888dab4ba6d18f8f7653000ec8bd7c7cd8d2f99db697aa638e87155a878a0",
+                    "time32_s", "f9680c00120f34662f6aea5a012f557650f62c66ec436ebf975bb4d1afd2f334159f0c9c033",
+                    "time64_ns", "f9680c00120a9885a83314b08cf59fba84c13b9af93e067522567670b87efc05dcf5be90e8c",
+                    "dec256", "f9680c00120c43eb8d45df63fb95c1595ec0284580e323c124abb566e93663aca873a0ac81b",
+                    "large_list_i32", "f9680c00120e24afce1db9186eab0c8889960a84e3d44e780149bcd8c65ce56d912f4d2dbb9",
+                    "fixed_list_i32", "f9680c0012065a33f46480eece6f94901d225df392092302cb1cfe5f4519b1aa3a69ae46e6e");
+            for (Map.Entry<String, String> column : expected.entrySet()) {
+                final VectorSchemaRoot single = new VectorSchemaRoot(List.of(root.getVector(column.getKey())));
+                single.setRowCount(4);
+                assertThat(LogicalHash.of(single.getSchema(), List.of(single)).toMultibase())
+                        .as(column.getKey()).isEqualTo(column.getValue());
+            }
+        }
+    }
+
+    @Test
     void allTypesTogetherMatchArrowDigestInOneOrManyBatches() {
         final String expected = "f9680c001205a8ed2376da3c6fc124ddf607488ccec968718d4d2bc709b01874efaf3c62807";
         try (VectorSchemaRoot all = ArrowFixtures.allTypes(allocator)) {
@@ -168,10 +267,10 @@ class LogicalHashTest {
 
     @Test
     void listOfStructsIsRejectedAsArrowDigestCannotHashIt() {
-        final Field item = new Field("item", org.apache.arrow.vector.types.pojo.FieldType.nullable(
-                ArrowType.Struct.INSTANCE), List.of(nullable("x", new ArrowType.Int(32, true))));
-        final Schema schema = new Schema(List.of(new Field("l",
-                org.apache.arrow.vector.types.pojo.FieldType.nullable(ArrowType.List.INSTANCE), List.of(item))));
+        final Field item = new Field("item", FieldType.nullable(ArrowType.Struct.INSTANCE),
+                List.of(nullable("x", new ArrowType.Int(32, true))));
+        final Schema schema = new Schema(List.of(new Field("l", FieldType.nullable(ArrowType.List.INSTANCE),
+                List.of(item))));
         assertThatThrownBy(() -> new LogicalHash(schema)).isInstanceOf(WeftException.class)
                 .hasMessageContaining("'l'");
     }

@@ -230,6 +230,22 @@ class SliceWriterTest {
     }
 
     @Test
+    void sliceWithoutRowsIsReadableAndHashesItsSchemaOnly() {
+        final Path file = dir.resolve("empty.parquet");
+        final SliceFile result;
+        try (SliceWriter writer = SliceWriter.create(file, citySchema())) {
+            result = writer.finish();
+        }
+        assertThat(result.rowCount()).isZero();
+        assertThat(result.logicalHash()).isEqualTo(new LogicalHash(citySchema()).finish());
+        try (SliceReader reader = SliceReader.open(file, allocator)) {
+            assertThat(reader.schema()).isEqualTo(citySchema());
+            assertThat(reader.loadNextBatch()).isFalse();
+            assertThat(reader.root().getRowCount()).isZero();
+        }
+    }
+
+    @Test
     void rejectsColumnTypesSlicesCannotHold() {
         final Schema schema = SliceSchema.withDataColumns(List.of(nullable("took",
                 new ArrowType.Duration(org.apache.arrow.vector.types.TimeUnit.SECOND))));
