@@ -1,0 +1,650 @@
+package dev.weft.odf.yaml;
+
+import dev.weft.odf.hash.Multihash;
+import dev.weft.odf.identity.DatasetId;
+import dev.weft.odf.model.AddData;
+import dev.weft.odf.model.AddPushSource;
+import dev.weft.odf.model.AttachmentEmbedded;
+import dev.weft.odf.model.Attachments;
+import dev.weft.odf.model.Checkpoint;
+import dev.weft.odf.model.CompressionFormat;
+import dev.weft.odf.model.DataField;
+import dev.weft.odf.model.DataSchema;
+import dev.weft.odf.model.DataSlice;
+import dev.weft.odf.model.DataType;
+import dev.weft.odf.model.DatasetKind;
+import dev.weft.odf.model.DisablePollingSource;
+import dev.weft.odf.model.DisablePushSource;
+import dev.weft.odf.model.EnvVar;
+import dev.weft.odf.model.EventTimeSource;
+import dev.weft.odf.model.ExecuteTransform;
+import dev.weft.odf.model.ExecuteTransformInput;
+import dev.weft.odf.model.ExtraAttributes;
+import dev.weft.odf.model.FetchStep;
+import dev.weft.odf.model.MergeStrategy;
+import dev.weft.odf.model.MetadataEvent;
+import dev.weft.odf.model.MqttQos;
+import dev.weft.odf.model.MqttTopicSubscription;
+import dev.weft.odf.model.OffsetInterval;
+import dev.weft.odf.model.PrepStep;
+import dev.weft.odf.model.RawArrowSchema;
+import dev.weft.odf.model.ReadStep;
+import dev.weft.odf.model.RequestHeader;
+import dev.weft.odf.model.Seed;
+import dev.weft.odf.model.SetAttachments;
+import dev.weft.odf.model.SetDataSchema;
+import dev.weft.odf.model.SetInfo;
+import dev.weft.odf.model.SetLicense;
+import dev.weft.odf.model.SetPollingSource;
+import dev.weft.odf.model.SetTransform;
+import dev.weft.odf.model.SetVocab;
+import dev.weft.odf.model.SourceCaching;
+import dev.weft.odf.model.SourceOrdering;
+import dev.weft.odf.model.SourceState;
+import dev.weft.odf.model.SqlQueryStep;
+import dev.weft.odf.model.TemporalTable;
+import dev.weft.odf.model.TimeUnit;
+import dev.weft.odf.model.Transform;
+import dev.weft.odf.model.TransformInput;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads ODF model values from YAML in the shape of the ODF JSON schemas. Variant and enum names match without regard
+ * to case, so both the current spelling ({@code SetPollingSource}, {@code Csv}, {@code ByName}) and the older one
+ * kamu manifests use ({@code setPollingSource}, {@code csv}, {@code byName}) are accepted. Absent fields stay absent:
+ * defaults are applied by whoever uses the value.
+ */
+final class ModelReader {
+    private static final List<String> EVENT_KINDS = List.of("AddData", "ExecuteTransform", "Seed", "SetPollingSource",
+            "SetTransform", "SetVocab", "SetAttachments", "SetInfo", "SetLicense", "SetDataSchema", "AddPushSource",
+            "DisablePushSource", "DisablePollingSource");
+    private static final Pattern DDL_COLUMN = Pattern.compile(
+            "\\s*(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)(?:\\s*:\\s*|\\s+)([A-Za-z]+(\\s*\\(\\s*\\d+\\s*(,\\s*\\d+\\s*)?\\))?|"
+                    + "(ARRAY|MAP|STRUCT)\\s*<.+>)\\s*(NOT\\s+NULL)?\\s*");
+    private static final List<String> DDL_TYPES = List.of("STRING", "VARCHAR", "CHAR", "TEXT", "INT", "INTEGER",
+            "BIGINT", "LONG", "SMALLINT", "TINYINT", "BYTE", "SHORT", "DOUBLE", "FLOAT", "REAL", "BOOLEAN", "BOOL",
+            "DATE", "TIMESTAMP", "TIMESTAMP_NTZ", "DECIMAL", "NUMERIC", "BINARY", "ARRAY", "MAP", "STRUCT");
+
+    private ModelReader() {}
+
+    static MetadataEvent event(YamlValue value) {
+        final YamlMap map = value.map();
+        final String kind = kind(map, "event", EVENT_KINDS);
+        final MetadataEvent event;
+        switch (kind) {
+            case "AddData":
+                event = new AddData(hash(map, "prevCheckpoint"), map.longValue("prevOffset"),
+                        object(map, "newData", ModelReader::dataSlice), object(map, "newCheckpoint", ModelReader::checkpoint),
+                        instant(map, "newWatermark"), object(map, "newSourceState", ModelReader::sourceState),
+                        extra(map, "extra"));
+                break;
+            case "ExecuteTransform":
+                event = new ExecuteTransform(requireList(map, "queryInputs", ModelReader::executeTransformInput),
+                        hash(map, "prevCheckpoint"), map.longValue("prevOffset"),
+                        object(map, "newData", ModelReader::dataSlice), object(map, "newCheckpoint", ModelReader::checkpoint),
+                        instant(map, "newWatermark"));
+                break;
+            case "Seed":
+                event = new Seed(datasetId(map.require("datasetId")), datasetKind(map.require("datasetKind")));
+                break;
+            case "SetPollingSource":
+                event = new SetPollingSource(fetchStep(map.require("fetch")), list(map, "prepare", ModelReader::prepStep),
+                        readStep(map.require("read")), object(map, "preprocess", ModelReader::transform),
+                        mergeStrategy(map.require("merge")));
+                break;
+            case "SetTransform":
+                event = new SetTransform(requireList(map, "inputs", ModelReader::transformInput),
+                        transform(map.require("transform")));
+                break;
+            case "SetVocab":
+                event = new SetVocab(map.string("offsetColumn"), map.string("operationTypeColumn"),
+                        map.string("systemTimeColumn"), map.string("eventTimeColumn"));
+                break;
+            case "SetAttachments":
+                event = new SetAttachments(attachments(map.require("attachments")));
+                break;
+            case "SetInfo":
+                event = new SetInfo(map.string("description"), map.strings("keywords", "keywords"));
+                break;
+            case "SetLicense":
+                event = new SetLicense(map.requireString("shortName"), map.requireString("name"),
+                        map.string("spdxId"), map.requireString("websiteUrl"));
+                break;
+            case "SetDataSchema":
+                event = new SetDataSchema(object(map, "rawArrowSchema", ModelReader::rawArrowSchema),
+                        object(map, "schema", ModelReader::dataSchema));
+                break;
+            case "AddPushSource":
+                event = new AddPushSource(map.requireString("sourceName"), readStep(map.require("read")),
+                        object(map, "preprocess", ModelReader::transform), mergeStrategy(map.require("merge")));
+                break;
+            case "DisablePushSource":
+                event = new DisablePushSource(map.requireString("sourceName"));
+                break;
+            default:
+                event = new DisablePollingSource();
+                break;
+        }
+        map.finish();
+        return event;
+    }
+
+    private static RawArrowSchema rawArrowSchema(YamlValue value) {
+        try {
+            return RawArrowSchema.of(java.util.Base64.getDecoder().decode(value.string()));
+        } catch (IllegalArgumentException e) {
+            throw value.error("expected the Arrow schema as base64, " + e.getMessage());
+        }
+    }
+
+    static DatasetKind datasetKind(YamlValue value) {
+        return enumValue(value, "dataset kind", DatasetKind::fromOdfName, List.of("Root", "Derivative"));
+    }
+
+    static DatasetId datasetId(YamlValue value) {
+        try {
+            return DatasetId.parse(value.string());
+        } catch (IllegalArgumentException e) {
+            throw value.error(e.getMessage());
+        }
+    }
+
+    static Instant instant(YamlValue value) {
+        final String text = value.string();
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw value.error("expected an RFC 3339 timestamp like 2020-01-01T12:00:00Z, found '" + text + "'");
+        }
+    }
+
+    private static Instant instant(YamlMap map, String name) {
+        final YamlValue value = map.get(name);
+        return value == null ? null : instant(value);
+    }
+
+    private static Multihash hash(YamlMap map, String name) {
+        final YamlValue value = map.get(name);
+        return value == null ? null : hash(value);
+    }
+
+    private static Multihash hash(YamlValue value) {
+        try {
+            return Multihash.parse(value.string());
+        } catch (IllegalArgumentException e) {
+            throw value.error(e.getMessage());
+        }
+    }
+
+    private static DataSlice dataSlice(YamlValue value) {
+        final YamlMap map = value.map();
+        final DataSlice slice = new DataSlice(hash(map.require("logicalHash")), hash(map.require("physicalHash")),
+                offsetInterval(map.require("offsetInterval")), map.require("size").longValue());
+        map.finish();
+        return slice;
+    }
+
+    private static OffsetInterval offsetInterval(YamlValue value) {
+        final YamlMap map = value.map();
+        final OffsetInterval interval = new OffsetInterval(map.require("start").longValue(), map.require("end").longValue());
+        map.finish();
+        return interval;
+    }
+
+    private static Checkpoint checkpoint(YamlValue value) {
+        final YamlMap map = value.map();
+        final Checkpoint checkpoint = new Checkpoint(hash(map.require("physicalHash")), map.require("size").longValue());
+        map.finish();
+        return checkpoint;
+    }
+
+    private static SourceState sourceState(YamlValue value) {
+        final YamlMap map = value.map();
+        final SourceState state = new SourceState(map.requireString("sourceName"), map.requireString("kind"),
+                map.requireString("value"));
+        map.finish();
+        return state;
+    }
+
+    private static ExecuteTransformInput executeTransformInput(YamlValue value) {
+        final YamlMap map = value.map();
+        final ExecuteTransformInput input = new ExecuteTransformInput(datasetId(map.require("datasetId")),
+                hash(map, "prevBlockHash"), hash(map, "newBlockHash"), map.longValue("prevOffset"),
+                map.longValue("newOffset"));
+        map.finish();
+        return input;
+    }
+
+    private static TransformInput transformInput(YamlValue value) {
+        final YamlMap map = value.map();
+        final YamlValue ref = map.require("datasetRef");
+        final String text = ref.string();
+        if (text.startsWith("did:")) {
+            datasetId(ref);
+        }
+        final TransformInput input = new TransformInput(text, map.string("alias"));
+        map.finish();
+        return input;
+    }
+
+    private static Transform transform(YamlValue value) {
+        final YamlMap map = value.map();
+        kind(map, "transform", List.of("Sql"));
+        final Transform.Sql sql = new Transform.Sql(map.requireString("engine"), map.string("version"),
+                map.string("query"), list(map, "queries", ModelReader::sqlQueryStep),
+                list(map, "temporalTables", ModelReader::temporalTable));
+        if (sql.query() == null && sql.queries() == null) {
+            throw value.error("a Sql transform needs 'query' or 'queries'");
+        }
+        map.finish();
+        return sql;
+    }
+
+    private static SqlQueryStep sqlQueryStep(YamlValue value) {
+        final YamlMap map = value.map();
+        final SqlQueryStep step = new SqlQueryStep(map.string("alias"), map.requireString("query"));
+        map.finish();
+        return step;
+    }
+
+    private static TemporalTable temporalTable(YamlValue value) {
+        final YamlMap map = value.map();
+        final TemporalTable table = new TemporalTable(map.requireString("name"),
+                map.require("primaryKey").strings("primary key columns"));
+        map.finish();
+        return table;
+    }
+
+    private static FetchStep fetchStep(YamlValue value) {
+        final YamlMap map = value.map();
+        final String kind = kind(map, "fetch step", List.of("Url", "FilesGlob", "Container", "Mqtt", "EthereumLogs"));
+        final FetchStep step;
+        switch (kind) {
+            case "Url":
+                step = new FetchStep.Url(map.requireString("url"), object(map, "eventTime", ModelReader::eventTimeSource),
+                        object(map, "cache", ModelReader::sourceCaching), list(map, "headers", ModelReader::requestHeader));
+                break;
+            case "FilesGlob":
+                step = new FetchStep.FilesGlob(map.requireString("path"),
+                        object(map, "eventTime", ModelReader::eventTimeSource),
+                        object(map, "cache", ModelReader::sourceCaching), object(map, "order", v -> enumValue(v,
+                                "source ordering", SourceOrdering::fromOdfName, List.of("ByEventTime", "ByName"))));
+                break;
+            case "Container":
+                step = new FetchStep.Container(map.requireString("image"), map.strings("command", "command arguments"),
+                        map.strings("args", "arguments"), list(map, "env", ModelReader::envVar));
+                break;
+            case "Mqtt":
+                step = new FetchStep.Mqtt(map.requireString("host"), map.require("port").intValue(),
+                        map.string("username"), map.string("password"),
+                        requireList(map, "topics", ModelReader::mqttTopic));
+                break;
+            default:
+                step = new FetchStep.EthereumLogs(map.longValue("chainId"), map.string("nodeUrl"),
+                        map.requireString("filter"), map.requireString("signature"));
+                break;
+        }
+        map.finish();
+        return step;
+    }
+
+    private static EventTimeSource eventTimeSource(YamlValue value) {
+        final YamlMap map = value.map();
+        final String kind = kind(map, "event time source", List.of("FromMetadata", "FromPath", "FromSystemTime"));
+        final EventTimeSource source;
+        switch (kind) {
+            case "FromMetadata":
+                source = new EventTimeSource.FromMetadata();
+                break;
+            case "FromPath":
+                source = new EventTimeSource.FromPath(map.requireString("pattern"), map.string("timestampFormat"));
+                break;
+            default:
+                source = new EventTimeSource.FromSystemTime();
+                break;
+        }
+        map.finish();
+        return source;
+    }
+
+    private static SourceCaching sourceCaching(YamlValue value) {
+        final YamlMap map = value.map();
+        kind(map, "source caching", List.of("Forever"));
+        map.finish();
+        return new SourceCaching.Forever();
+    }
+
+    private static RequestHeader requestHeader(YamlValue value) {
+        final YamlMap map = value.map();
+        final RequestHeader header = new RequestHeader(map.requireString("name"), map.requireString("value"));
+        map.finish();
+        return header;
+    }
+
+    private static EnvVar envVar(YamlValue value) {
+        final YamlMap map = value.map();
+        final EnvVar env = new EnvVar(map.requireString("name"), map.string("value"));
+        map.finish();
+        return env;
+    }
+
+    private static MqttTopicSubscription mqttTopic(YamlValue value) {
+        final YamlMap map = value.map();
+        final MqttTopicSubscription topic = new MqttTopicSubscription(map.requireString("path"), object(map, "qos",
+                v -> enumValue(v, "MQTT QoS", MqttQos::fromOdfName, List.of("AtMostOnce", "AtLeastOnce", "ExactlyOnce"))));
+        map.finish();
+        return topic;
+    }
+
+    private static PrepStep prepStep(YamlValue value) {
+        final YamlMap map = value.map();
+        final String kind = kind(map, "prepare step", List.of("Decompress", "Pipe"));
+        final PrepStep step;
+        if (kind.equals("Decompress")) {
+            step = new PrepStep.Decompress(enumValue(map.require("format"), "compression format",
+                    CompressionFormat::fromOdfName, List.of("Gzip", "Zip")), map.string("subPath"));
+        } else {
+            step = new PrepStep.Pipe(map.require("command").strings("command arguments"));
+        }
+        map.finish();
+        return step;
+    }
+
+    static ReadStep readStep(YamlValue value) {
+        final YamlMap map = value.map();
+        final String kind = kind(map, "read step",
+                List.of("Csv", "GeoJson", "EsriShapefile", "Parquet", "Json", "NdJson", "NdGeoJson"));
+        final List<String> ddl = ddlSchema(map);
+        final DataSchema schema = schemaUnlessLegacy(map);
+        final ReadStep step;
+        switch (kind) {
+            case "Csv":
+                step = new ReadStep.Csv(ddl, map.string("separator"), map.string("encoding"), map.string("quote"),
+                        map.string("escape"), map.bool("header"), map.bool("inferSchema"), map.string("nullValue"),
+                        map.string("dateFormat"), map.string("timestampFormat"), schema);
+                break;
+            case "GeoJson":
+                step = new ReadStep.GeoJson(ddl, schema);
+                break;
+            case "EsriShapefile":
+                step = new ReadStep.EsriShapefile(ddl, map.string("subPath"), schema);
+                break;
+            case "Parquet":
+                step = new ReadStep.Parquet(ddl, schema);
+                break;
+            case "Json":
+                step = new ReadStep.Json(map.string("subPath"), ddl, map.string("dateFormat"), map.string("encoding"),
+                        map.string("timestampFormat"), schema);
+                break;
+            case "NdJson":
+                step = new ReadStep.NdJson(ddl, map.string("dateFormat"), map.string("encoding"),
+                        map.string("timestampFormat"), schema);
+                break;
+            default:
+                step = new ReadStep.NdGeoJson(ddl, schema);
+                break;
+        }
+        map.finish();
+        return step;
+    }
+
+    /** {@code ddlSchema}, or the older {@code schema} given as a list of DDL strings. */
+    private static List<String> ddlSchema(YamlMap map) {
+        final YamlValue ddl = map.get("ddlSchema");
+        final YamlValue legacy = map.get("schema");
+        if (ddl != null && legacy != null && legacy.isList()) {
+            throw legacy.error("give the DDL schema either as 'ddlSchema' or as a list under 'schema', not both");
+        }
+        final YamlValue source = ddl != null ? ddl : legacy != null && legacy.isList() ? legacy : null;
+        if (source == null) {
+            return null;
+        }
+        final List<String> columns = source.strings("column definitions like 'city STRING'");
+        final List<YamlValue> items = source.list();
+        for (int i = 0; i < columns.size(); i++) {
+            final java.util.regex.Matcher matcher = DDL_COLUMN.matcher(columns.get(i));
+            final String type = matcher.matches() ? matcher.group(2).replaceAll("[\\s(<].*", "").toUpperCase(Locale.ROOT) : "";
+            if (!matcher.matches() || !DDL_TYPES.contains(type)) {
+                throw items.get(i).error("expected a column definition like 'city STRING' or 'price DECIMAL(10,2)', found '"
+                        + columns.get(i) + "'");
+            }
+        }
+        return columns;
+    }
+
+    private static DataSchema schemaUnlessLegacy(YamlMap map) {
+        final YamlValue schema = map.get("schema");
+        return schema == null || schema.isList() ? null : dataSchema(schema);
+    }
+
+    static DataSchema dataSchema(YamlValue value) {
+        final YamlMap map = value.map();
+        final DataSchema schema = new DataSchema(requireList(map, "fields", ModelReader::dataField), extra(map, "extra"));
+        map.finish();
+        return schema;
+    }
+
+    private static DataField dataField(YamlValue value) {
+        final YamlMap map = value.map();
+        final DataField field = new DataField(map.requireString("name"), dataType(map.require("type")), extra(map, "extra"));
+        map.finish();
+        return field;
+    }
+
+    private static final List<String> TYPE_KINDS = List.of("Binary", "Bool", "Date", "Decimal", "Duration", "Float16",
+            "Float32", "Float64", "Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64", "List", "Map",
+            "Null", "Option", "Struct", "Time", "Timestamp", "String");
+    private static final Map<String, String> TYPE_ALIASES = Map.of("boolean", "Bool", "int", "Int32", "integer",
+            "Int32", "long", "Int64", "bigint", "Int64", "double", "Float64", "float", "Float32", "utf8", "String", "text",
+            "String");
+
+    static DataType dataType(YamlValue value) {
+        if (!value.isMap()) {
+            final String name = value.string();
+            final String kind = canonicalTypeName(name);
+            if (kind == null) {
+                throw value.error("unknown data type '" + name + "'; expected one of: " + String.join(", ", TYPE_KINDS));
+            }
+            final DataType type = simpleType(kind);
+            if (type == null) {
+                throw value.error("data type " + kind + " needs parameters: write it as {kind: " + kind + ", …}");
+            }
+            return type;
+        }
+        final YamlMap map = value.map();
+        final String kind = kind(map, "data type", TYPE_KINDS);
+        final DataType type;
+        switch (kind) {
+            case "Binary":
+                type = new DataType.Binary(map.longValue("fixedLength"));
+                break;
+            case "Decimal":
+                type = new DataType.Decimal(map.require("precision").longValue(), map.require("scale").intValue());
+                break;
+            case "Duration":
+                type = new DataType.Duration(timeUnit(map));
+                break;
+            case "List":
+                type = new DataType.List(dataType(map.require("itemType")), map.longValue("fixedLength"));
+                break;
+            case "Map":
+                type = new DataType.Map(dataType(map.require("keyType")), dataType(map.require("valueType")),
+                        map.bool("keysSorted"));
+                break;
+            case "Option":
+                type = new DataType.Option(dataType(map.require("inner")));
+                break;
+            case "Struct":
+                type = new DataType.Struct(requireList(map, "fields", ModelReader::dataField));
+                break;
+            case "Time":
+                type = new DataType.Time(timeUnit(map));
+                break;
+            case "Timestamp":
+                type = new DataType.Timestamp(timeUnit(map), map.string("timezone"));
+                break;
+            default:
+                type = simpleType(kind);
+                break;
+        }
+        map.finish();
+        return type;
+    }
+
+    private static String canonicalTypeName(String name) {
+        for (String kind : TYPE_KINDS) {
+            if (kind.equalsIgnoreCase(name)) {
+                return kind;
+            }
+        }
+        return TYPE_ALIASES.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** A type without parameters, or null for kinds that need them. */
+    private static DataType simpleType(String kind) {
+        switch (kind) {
+            case "Binary": return new DataType.Binary(null);
+            case "Bool": return new DataType.Bool();
+            case "Date": return new DataType.Date();
+            case "Duration": return new DataType.Duration(null);
+            case "Float16": return new DataType.Float16();
+            case "Float32": return new DataType.Float32();
+            case "Float64": return new DataType.Float64();
+            case "Int8": return new DataType.Int8();
+            case "Int16": return new DataType.Int16();
+            case "Int32": return new DataType.Int32();
+            case "Int64": return new DataType.Int64();
+            case "UInt8": return new DataType.UInt8();
+            case "UInt16": return new DataType.UInt16();
+            case "UInt32": return new DataType.UInt32();
+            case "UInt64": return new DataType.UInt64();
+            case "Null": return new DataType.Null();
+            case "Time": return new DataType.Time(null);
+            case "Timestamp": return new DataType.Timestamp(null, null);
+            case "String": return new DataType.String();
+            default: return null;
+        }
+    }
+
+    private static TimeUnit timeUnit(YamlMap map) {
+        return object(map, "unit", v -> enumValue(v, "time unit", TimeUnit::fromOdfName,
+                List.of("Second", "Millisecond", "Microsecond", "Nanosecond")));
+    }
+
+    private static MergeStrategy mergeStrategy(YamlValue value) {
+        final YamlMap map = value.map();
+        final String kind = kind(map, "merge strategy",
+                List.of("Append", "Ledger", "Snapshot", "ChangelogStream", "UpsertStream"));
+        final MergeStrategy merge;
+        switch (kind) {
+            case "Append":
+                merge = new MergeStrategy.Append();
+                break;
+            case "Ledger":
+                merge = new MergeStrategy.Ledger(primaryKey(map));
+                break;
+            case "Snapshot":
+                merge = new MergeStrategy.Snapshot(primaryKey(map), map.strings("compareColumns", "column names"));
+                break;
+            case "ChangelogStream":
+                merge = new MergeStrategy.ChangelogStream(primaryKey(map));
+                break;
+            default:
+                merge = new MergeStrategy.UpsertStream(primaryKey(map));
+                break;
+        }
+        map.finish();
+        return merge;
+    }
+
+    private static List<String> primaryKey(YamlMap map) {
+        final YamlValue key = map.require("primaryKey");
+        final List<String> columns = key.strings("column names");
+        if (columns.isEmpty()) {
+            throw key.error("expected at least one primary key column");
+        }
+        return columns;
+    }
+
+    private static Attachments attachments(YamlValue value) {
+        final YamlMap map = value.map();
+        kind(map, "attachments", List.of("Embedded"));
+        final Attachments attachments = new Attachments.Embedded(requireList(map, "items", item -> {
+            final YamlMap itemMap = item.map();
+            final AttachmentEmbedded embedded = new AttachmentEmbedded(itemMap.requireString("path"),
+                    itemMap.requireString("content"));
+            itemMap.finish();
+            return embedded;
+        }));
+        map.finish();
+        return attachments;
+    }
+
+    private static ExtraAttributes extra(YamlMap map, String name) {
+        final YamlValue value = map.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isMap()) {
+            throw value.error("expected a mapping of attributes, found " + value.describe());
+        }
+        @SuppressWarnings("unchecked")
+        final Map<String, Object> entries = (Map<String, Object>) value.plain();
+        return ExtraAttributes.of(entries);
+    }
+
+    /** The variant named by the mapping's {@code kind}, spelled as in {@code accepted}, matching without case. */
+    private static String kind(YamlMap map, String what, List<String> accepted) {
+        final YamlValue kind = map.require("kind");
+        final String text = kind.string();
+        for (String candidate : accepted) {
+            if (candidate.equalsIgnoreCase(text)) {
+                return candidate;
+            }
+        }
+        throw kind.error("unknown " + what + " kind '" + text + "'; expected one of: " + String.join(", ", accepted));
+    }
+
+    private static <E> E enumValue(YamlValue value, String what, Function<String, E> parse, List<String> accepted) {
+        final String text = value.string();
+        for (String candidate : accepted) {
+            if (candidate.equalsIgnoreCase(text)) {
+                return parse.apply(candidate);
+            }
+        }
+        throw value.error("unknown " + what + " '" + text + "'; expected one of: " + String.join(", ", accepted));
+    }
+
+    private static <T> T object(YamlMap map, String name, Function<YamlValue, T> read) {
+        final YamlValue value = map.get(name);
+        return value == null ? null : read.apply(value);
+    }
+
+    private static <T> List<T> list(YamlMap map, String name, Function<YamlValue, T> read) {
+        final YamlValue value = map.get(name);
+        if (value == null) {
+            return null;
+        }
+        final List<T> out = new ArrayList<>();
+        for (YamlValue item : value.list()) {
+            out.add(read.apply(item));
+        }
+        return out;
+    }
+
+    private static <T> List<T> requireList(YamlMap map, String name, Function<YamlValue, T> read) {
+        final List<T> out = list(map, name, read);
+        if (out == null) {
+            throw map.self().error("missing required field '" + name + "'");
+        }
+        return out;
+    }
+}
