@@ -17,7 +17,9 @@ import picocli.CommandLine.ScopeType;
         description = "SQL server for Open Data Fabric datasets.",
         subcommands = {
             InitCommand.class,
+            AddCommand.class,
             ListCommand.class,
+            LogCommand.class,
             VerifyCommand.class,
             CommandLine.HelpCommand.class
         })

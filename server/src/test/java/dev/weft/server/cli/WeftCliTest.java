@@ -1,0 +1,180 @@
+package dev.weft.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.odf.hash.Multihash;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WeftCliTest {
+    private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void initWorkspace() {
+        assertThat(weft("init").exitCode).isZero();
+    }
+
+    @Test
+    void addedExampleDatasetsListLogAndVerify() throws IOException {
+        final Result add = weft("add", example("shop.daily-revenue.yaml"), example("shop.orders.yaml"),
+                example("cities.population.yaml"));
+        assertThat(add.exitCode).as(add.err).isZero();
+        assertThat(add.out).contains("Added shop.orders (root, 4 blocks", "Added shop.daily-revenue (derivative, 3 blocks",
+                "Added cities.population (root, 5 blocks");
+
+        final Result list = weft("list");
+        assertThat(list.out.lines()).hasSize(4);
+        assertThat(list.out).containsPattern("cities\\.population\\s+root\\s+\\w{8}\\s+5\\s+0\\s+0 B");
+        assertThat(list.out).containsPattern("shop\\.daily-revenue\\s+derivative\\s+\\w{8}\\s+3\\s+0");
+
+        final Result log = weft("log", "shop.daily-revenue");
+        assertThat(log.out.lines()).hasSize(3);
+        assertThat(log.out.lines().toList().get(0)).contains("#2", "SetInfo");
+        assertThat(log.out).contains("SetTransform", "Sql over shop.orders", "Seed");
+
+        final Result yaml = weft("log", "shop.daily-revenue", "-o", "yaml", "-n", "2");
+        assertThat(yaml.out).startsWith("kind: MetadataBlock\nversion: 3\ncontent:\n");
+        assertThat(yaml.out).contains("---", "kind: SetTransform", "datasetRef: did:odf:fed01", "alias: shop.orders");
+
+        final Result verify = weft("verify", "--all");
+        assertThat(verify.exitCode).as(verify.err).isZero();
+        assertThat(verify.out.lines()).hasSize(3).allMatch(line -> line.contains(": ok ("));
+
+        for (Path block : blockFiles()) {
+            assertThat(Multihash.sha3(block).toMultibase()).isEqualTo(block.getFileName().toString());
+        }
+    }
+
+    @Test
+    void oneBadManifestAmongGoodOnesWritesNothing() throws IOException {
+        final Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(EXAMPLES.resolve("shop.orders.yaml"))
+                .replace("name: shop.orders", "name: shop.returns")
+                .replace("header: true", "header: true\n        seperator: ';'"));
+        final Result add = weft("add", example("cities.population.yaml"), bad.toString());
+        assertThat(add.exitCode).isEqualTo(3);
+        assertThat(add.err).startsWith("weft: " + bad + ":").contains("seperator").hasLineCount(1);
+        assertThat(datasetDirectories()).isEmpty();
+    }
+
+    @Test
+    void addingAnExistingDatasetFailsAndKeepsTheOriginal() {
+        assertThat(weft("add", example("shop.orders.yaml")).exitCode).isZero();
+        final String before = weft("log", "shop.orders").out;
+        final Result again = weft("add", example("shop.orders.yaml"));
+        assertThat(again.exitCode).isEqualTo(5);
+        assertThat(again.err).contains("'shop.orders'", "has a dataset of that name already");
+        assertThat(weft("log", "shop.orders").out).isEqualTo(before);
+    }
+
+    @Test
+    void derivativeWithUnknownInputWritesNothing() throws IOException {
+        final Result add = weft("add", example("cities.population.yaml"), example("shop.daily-revenue.yaml"));
+        assertThat(add.exitCode).isEqualTo(4);
+        assertThat(add.err).contains("'shop.daily-revenue'", "input 'shop.orders'");
+        assertThat(datasetDirectories()).isEmpty();
+    }
+
+    @Test
+    void duplicateNamesAcrossManifestsWriteNothing() throws IOException {
+        final Path copy = dir.resolve("copy.yaml");
+        Files.writeString(copy, Files.readString(EXAMPLES.resolve("shop.orders.yaml"))
+                .replace("name: shop.orders", "name: SHOP.Orders"));
+        final Result add = weft("add", example("shop.orders.yaml"), copy.toString());
+        assertThat(add.exitCode).isEqualTo(5);
+        assertThat(add.err).contains("defined twice");
+        assertThat(datasetDirectories()).isEmpty();
+    }
+
+    @Test
+    void rootDatasetWithTransformIsRejected() throws IOException {
+        final Path manifest = dir.resolve("wrong-kind.yaml");
+        Files.writeString(manifest, Files.readString(EXAMPLES.resolve("shop.daily-revenue.yaml"))
+                .replace("kind: Derivative", "kind: Root"));
+        final Result add = weft("add", example("shop.orders.yaml"), manifest.toString());
+        assertThat(add.exitCode).isEqualTo(3);
+        assertThat(add.err).contains("a root dataset cannot have a SetTransform");
+        assertThat(datasetDirectories()).isEmpty();
+    }
+
+    @Test
+    void verifyNamesTheBlockOfATamperedFile() throws IOException {
+        assertThat(weft("add", example("shop.orders.yaml")).exitCode).isZero();
+        final Path block = blockFiles().get(0);
+        final byte[] bytes = Files.readAllBytes(block);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(block, bytes);
+        final Result verify = weft("verify", "shop.orders");
+        assertThat(verify.exitCode).isEqualTo(7);
+        assertThat(verify.err).contains("shop.orders", block.getFileName().toString());
+    }
+
+    @Test
+    void commandsOutsideAWorkspaceExplainWhatToDo() {
+        final Result list = run("--workspace", dir.resolve("elsewhere").toString(), "list");
+        assertThat(list.exitCode).isEqualTo(9);
+        assertThat(list.err).contains("no Weft workspace", "init");
+    }
+
+    @Test
+    void unknownDatasetIsNotFound() {
+        final Result log = weft("log", "no.such.dataset");
+        assertThat(log.exitCode).isEqualTo(4);
+        assertThat(log.err).contains("'no.such.dataset'");
+    }
+
+    private List<Path> blockFiles() throws IOException {
+        final List<Path> blocks = new ArrayList<>();
+        for (Path dataset : datasetDirectories()) {
+            try (Stream<Path> files = Files.list(dataset.resolve("blocks"))) {
+                files.sorted().forEach(blocks::add);
+            }
+        }
+        assertThat(blocks).isNotEmpty();
+        return blocks;
+    }
+
+    private List<Path> datasetDirectories() throws IOException {
+        try (Stream<Path> entries = Files.list(dir.resolve(".weft").resolve("datasets"))) {
+            return entries.sorted().toList();
+        }
+    }
+
+    private static String example(String name) {
+        return EXAMPLES.resolve(name).toString();
+    }
+
+    private Result weft(String... args) {
+        final String[] all = new String[args.length + 2];
+        all[0] = "--workspace";
+        all[1] = dir.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return run(all);
+    }
+
+    private static Result run(String... args) {
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        final int exitCode = WeftCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    private record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n" + out + err;
+        }
+    }
+}
