@@ -10,7 +10,10 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
-/** The ODF system columns every data slice starts with, and checks that a schema has them in order. */
+/**
+ * The ODF system columns every data slice starts with, and checks that a schema has them in order. The event time
+ * column may carry the name a dataset's vocabulary gives it ({@code SetVocab.eventTimeColumn}), as in kamu's slices.
+ */
 public final class SliceSchema {
     /** Record offset within the dataset (RFC 001). */
     public static final Field OFFSET = new Field("offset", FieldType.notNullable(new ArrowType.Int(64, true)), null);
@@ -29,7 +32,13 @@ public final class SliceSchema {
 
     /** The slice schema for the given data columns: the system columns, then the data columns. */
     public static Schema withDataColumns(List<Field> dataColumns) {
-        final List<Field> fields = new ArrayList<>(SYSTEM_COLUMNS);
+        return withDataColumns(EVENT_TIME.getName(), dataColumns);
+    }
+
+    /** The slice schema with the event time column named {@code eventTimeColumn}, then the data columns. */
+    public static Schema withDataColumns(String eventTimeColumn, List<Field> dataColumns) {
+        final List<Field> fields = new ArrayList<>(SYSTEM_COLUMNS.subList(0, 3));
+        fields.add(new Field(eventTimeColumn, EVENT_TIME.getFieldType(), null));
         fields.addAll(dataColumns);
         final Schema schema = new Schema(fields);
         requireSliceSchema(schema);
@@ -51,15 +60,17 @@ public final class SliceSchema {
                         "Invalid slice schema: column " + i + " must be " + describe(expected) + " but is missing");
             }
             final Field actual = fields.get(i);
-            if (!actual.getName().equals(expected.getName()) || !actual.getType().equals(expected.getType())
+            final boolean nameMatches = expected == EVENT_TIME || actual.getName().equals(expected.getName());
+            if (!nameMatches || !actual.getType().equals(expected.getType())
                     || actual.isNullable()) {
                 throw new WeftException(ErrorCode.INVALID_ARGUMENT, "Invalid slice schema: column " + i + " must be "
                         + describe(expected) + " but is " + describe(actual));
             }
         }
+        final List<String> systemNames = fields.stream().limit(SYSTEM_COLUMNS.size()).map(Field::getName).toList();
         for (int i = SYSTEM_COLUMNS.size(); i < fields.size(); i++) {
             final String name = fields.get(i).getName();
-            if (SYSTEM_COLUMNS.stream().anyMatch(f -> f.getName().equals(name))) {
+            if (systemNames.contains(name)) {
                 throw new WeftException(ErrorCode.INVALID_ARGUMENT,
                         "Invalid slice schema: data column " + i + " reuses the system column name '" + name + "'");
             }

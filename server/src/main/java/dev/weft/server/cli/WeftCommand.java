@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             InitCommand.class,
             AddCommand.class,
+            IngestCommand.class,
             ListCommand.class,
             LogCommand.class,
             VerifyCommand.class,

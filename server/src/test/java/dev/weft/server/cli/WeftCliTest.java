@@ -122,6 +122,35 @@ class WeftCliTest {
     }
 
     @Test
+    void ingestedSnapshotsShowInListAndLogAndVerify() {
+        assertThat(weft("add", example("cities.population.yaml")).exitCode).isZero();
+        final Result first = weft("ingest", "cities.population", example("data/cities-2020.csv"));
+        assertThat(first.exitCode).as(first.err).isZero();
+        assertThat(first.out).startsWith("Ingested 3 records into cities.population (offsets 0..2, head ");
+        final Result second = weft("ingest", "cities.population", example("data/cities-2021.csv"));
+        assertThat(second.out).startsWith("Ingested 4 records into cities.population (offsets 3..6, head ");
+        final Result again = weft("ingest", "cities.population", example("data/cities-2021.csv"));
+        assertThat(again.out).startsWith("Read 3 records; nothing new for cities.population");
+
+        assertThat(weft("list").out).containsPattern("cities\\.population\\s+root\\s+\\w{8}\\s+8\\s+7\\s");
+        assertThat(weft("log", "cities.population", "-n", "3").out)
+                .contains("AddData", "4 records [3..6]", "watermark 2021-01-01 00:00:00Z", "SetDataSchema");
+        assertThat(weft("verify", "cities.population").exitCode).isZero();
+    }
+
+    @Test
+    void ingestOfABadFileNamesTheLineAndLeavesTheDatasetAsItWas() throws IOException {
+        assertThat(weft("add", example("cities.population.yaml")).exitCode).isZero();
+        final Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "census_date,city,population\n2021-01-01,Calgary,many\n");
+        final Result ingest = weft("ingest", "cities.population", bad.toString());
+        assertThat(ingest.exitCode).isEqualTo(3);
+        assertThat(ingest.err).isEqualTo("weft: " + bad + ":2:20: column 'population': cannot read 'many' as BIGINT: "
+                + "not an integer\n");
+        assertThat(weft("list").out).containsPattern("cities\\.population\\s+root\\s+\\w{8}\\s+5\\s+0\\s");
+    }
+
+    @Test
     void commandsOutsideAWorkspaceExplainWhatToDo() {
         final Result list = run("--workspace", dir.resolve("elsewhere").toString(), "list");
         assertThat(list.exitCode).isEqualTo(9);

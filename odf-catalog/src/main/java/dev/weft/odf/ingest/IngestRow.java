@@ -1,0 +1,24 @@
+package dev.weft.odf.ingest;
+
+import java.util.Arrays;
+
+/**
+ * One changelog record before it gets an offset: operation, event time and data values in column order.
+ *
+ * @param op RFC 015 operation code (0 +A, 1 -R, 2 -C, 3 +C)
+ * @param eventTime epoch milliseconds
+ */
+record IngestRow(int op, long eventTime, Object[] values) {
+    IngestRow withOp(int newOp) {
+        return new IngestRow(newOp, eventTime, values);
+    }
+
+    /** The values of the given columns, usable as a map key (compares by value). */
+    java.util.List<Object> key(int[] columns) {
+        final Object[] key = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            key[i] = values[columns[i]];
+        }
+        return Arrays.asList(key);
+    }
+}

@@ -1,0 +1,257 @@
+package dev.weft.odf.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.odf.chain.ChainBlock;
+import dev.weft.odf.chain.ChainValidator;
+import dev.weft.odf.chain.StoreMetadataChain;
+import dev.weft.odf.data.SliceReader;
+import dev.weft.odf.dataset.SnapshotInstaller;
+import dev.weft.odf.error.ErrorCode;
+import dev.weft.odf.error.WeftException;
+import dev.weft.odf.hash.Multihash;
+import dev.weft.odf.model.AddData;
+import dev.weft.odf.model.MetadataBlock;
+import dev.weft.odf.model.SetDataSchema;
+import dev.weft.odf.store.DatasetName;
+import dev.weft.odf.store.FileKind;
+import dev.weft.odf.store.Workspace;
+import dev.weft.odf.yaml.ManifestParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PushIngesterTest {
+    private static final Instant T1 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Workspace workspace;
+
+    @BeforeEach
+    void createWorkspace() {
+        workspace = Workspace.init(dir);
+    }
+
+    @AfterEach
+    void closeWorkspace() {
+        workspace.close();
+    }
+
+    @Test
+    void appendIngestsWriteContiguousSlicesAndValidBlocks() throws IOException {
+        add("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: sensors
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: upload
+                      read:
+                        kind: Csv
+                        header: true
+                        schema: ["event_time TIMESTAMP", "sensor STRING", "value DOUBLE", "price DECIMAL(6,2)", "day DATE"]
+                      merge:
+                        kind: Append
+                """);
+        final PushIngester.Result first = ingest("sensors", csv("a.csv", """
+                event_time,sensor,value,price,day
+                2026-01-01T10:00:00Z,s1,1.5,10.25,2026-01-01
+                2026-01-01 11:00:00,s2,,3,2026-01-02
+                "2026-01-01T12:00:00+02:00","s,3",-2e3,0.10,
+                """));
+        assertThat(first.records()).isEqualTo(3);
+        assertThat(first.offsets()).isEqualTo(new dev.weft.odf.model.OffsetInterval(0, 2));
+        final PushIngester.Result second = ingest("sensors", csv("b.csv", "event_time,sensor,value,price,day\n"
+                + "2026-01-02T00:00:00Z,s1,2,1,2026-01-03\n"));
+        assertThat(second.offsets()).isEqualTo(new dev.weft.odf.model.OffsetInterval(3, 3));
+
+        final List<MetadataBlock> blocks = blocks("sensors");
+        assertThat(blocks).extracting(b -> b.event().kind())
+                .containsExactly("AddData", "AddData", "SetDataSchema", "AddPushSource", "Seed");
+        final AddData latest = (AddData) blocks.get(0).event();
+        assertThat(latest.prevOffset()).isEqualTo(2L);
+        assertThat(latest.newWatermark()).isEqualTo(Instant.parse("2026-01-02T00:00:00Z"));
+        assertThat(((AddData) blocks.get(1).event()).newWatermark()).isEqualTo(Instant.parse("2026-01-01T11:00:00Z"));
+        assertThat(((SetDataSchema) blocks.get(2).event()).schema().fields()).extracting(f -> f.name())
+                .containsExactly("offset", "op", "system_time", "event_time", "sensor", "value", "price", "day");
+        assertThat(new ChainValidator(workspace.dataset(DatasetName.of("sensors"))).validate().violations()).isEmpty();
+        final Path slice = workspace.dataset(DatasetName.of("sensors"))
+                .path(FileKind.DATA, ((AddData) blocks.get(1).event()).newData().physicalHash());
+        assertThat(Multihash.sha3(slice)).isEqualTo(((AddData) blocks.get(1).event()).newData().physicalHash());
+        assertThat(rows(slice)).containsExactly(
+                "0|0|1767225600000|1767261600000|s1|1.5|10.25|2026-01-01",
+                "1|0|1767225600000|1767265200000|s2|null|3.00|2026-01-02",
+                "2|0|1767225600000|1767261600000|s,3|-2000.0|0.10|null");
+    }
+
+    @Test
+    void snapshotMergeEmitsAppendsCorrectionsAndRetractions() throws IOException {
+        add(Files.readString(Path.of("..", "examples", "cities.population.yaml")));
+        ingest("cities.population", csv("y1.csv", """
+                census_date,city,population
+                2020-01-01,Vancouver,675000
+                2020-01-01,Toronto,2930000
+                """));
+        final PushIngester.Result second = ingest("cities.population", csv("y2.csv", """
+                census_date,city,population
+                2021-01-01,Vancouver,690000
+                2021-01-01,Calgary,1300000
+                """));
+        assertThat(second.offsets()).isEqualTo(new dev.weft.odf.model.OffsetInterval(2, 5));
+        final AddData add = (AddData) blocks("cities.population").get(0).event();
+        final Path slice = workspace.dataset(DatasetName.of("cities.population"))
+                .path(FileKind.DATA, add.newData().physicalHash());
+        assertThat(rows(slice)).extracting(r -> r.substring(r.indexOf('|') + 1).replaceFirst("\\|\\d+\\|", "|"))
+                .containsExactly(
+                        "2|1577836800000|Vancouver|675000",
+                        "3|1609459200000|Vancouver|690000",
+                        "0|1609459200000|Calgary|1300000",
+                        "1|1577836800000|Toronto|2930000");
+
+        final PushIngester.Result again = ingest("cities.population", csv("y2-again.csv", """
+                census_date,city,population
+                2021-01-01,Vancouver,690000
+                2021-01-01,Calgary,1300000
+                """));
+        assertThat(again.records()).isZero();
+        assertThat(again.offsets()).isNull();
+        assertThat(again.head()).isEqualTo(second.head());
+    }
+
+    @Test
+    void ledgerMergeDropsRecordsWithKnownKeys() throws IOException {
+        add("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: orders
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: orders
+                      read:
+                        kind: Csv
+                        header: true
+                        schema: ["id BIGINT", "item STRING"]
+                      merge:
+                        kind: Ledger
+                        primaryKey: [id]
+                """);
+        assertThat(ingest("orders", csv("1.csv", "id,item\n1,a\n2,b\n2,b-dup\n")).records()).isEqualTo(2);
+        assertThat(ingest("orders", csv("2.csv", "id,item\n2,b\n3,c\n")).records()).isEqualTo(1);
+    }
+
+    @Test
+    void badRowsFailWithTheirPositionAndChangeNothing() throws IOException {
+        add(Files.readString(Path.of("..", "examples", "cities.population.yaml")));
+        ingest("cities.population", csv("ok.csv", "census_date,city,population\n2020-01-01,Vancouver,675000\n"));
+        final List<String> before = datasetFiles("cities.population");
+
+        assertIngestFails("cities.population", csv("type.csv", "census_date,city,population\n"
+                        + "2021-01-01,Vancouver,690000\n2021-01-01,Calgary,lots\n"),
+                ErrorCode.INVALID_DATA, "type.csv:3:20: column 'population': cannot read 'lots' as BIGINT: not an integer");
+        assertIngestFails("cities.population", csv("short.csv", "census_date,city,population\n2021-01-01,Calgary\n"),
+                ErrorCode.INVALID_DATA, "short.csv:2: expected 3 columns [census_date, city, population], found 2");
+        assertIngestFails("cities.population", csv("quote.csv", "census_date,city,population\n2021-01-01,\"Cal,1\n"),
+                ErrorCode.INVALID_DATA, "quote.csv:2:12: unterminated quoted field");
+        assertIngestFails("cities.population", csv("time.csv", "census_date,city,population\nsoon,Calgary,1\n"),
+                ErrorCode.INVALID_DATA, "time.csv:2:1: column 'census_date': cannot read 'soon' as TIMESTAMP");
+        assertIngestFails("cities.population", csv("dup.csv", "census_date,city,population\n"
+                        + "2021-01-01,Calgary,1\n2021-01-01,Calgary,2\n"),
+                ErrorCode.INVALID_DATA, "The snapshot has the primary key (city=Calgary) more than once");
+        assertThatThrownBy(() -> new PushIngester(workspace, Clock.systemUTC()).ingest(
+                        DatasetName.of("cities.population"), List.of(dir.resolve("missing.csv")),
+                        PushIngester.Options.DEFAULT))
+                .hasMessageContaining("missing.csv does not exist");
+        assertThatThrownBy(() -> new PushIngester(workspace, Clock.systemUTC()).ingest(
+                        DatasetName.of("cities.population"), List.of(csv("x.csv", "a\n")),
+                        new PushIngester.Options("nightly", null, null)))
+                .hasMessage("Dataset 'cities.population' has no push source named 'nightly'; its push sources are [census]");
+
+        assertThat(datasetFiles("cities.population")).isEqualTo(before);
+    }
+
+    @Test
+    void datasetsWithoutPushSourceOrDerivedOnesCannotBePushedInto() throws IOException {
+        add(Files.readString(Path.of("..", "examples", "shop.orders.yaml")));
+        add(Files.readString(Path.of("..", "examples", "shop.daily-revenue.yaml")));
+        assertIngestFails("shop.orders", csv("o.csv", "x\n"), ErrorCode.NOT_FOUND,
+                "Dataset 'shop.orders' has no push source (AddPushSource)");
+        assertIngestFails("shop.daily-revenue", csv("d.csv", "x\n"), ErrorCode.INVALID_ARGUMENT,
+                "Cannot ingest into 'shop.daily-revenue': it is a derivative dataset");
+    }
+
+    private void assertIngestFails(String dataset, Path file, ErrorCode code, String message) {
+        assertThatThrownBy(() -> ingest(dataset, file))
+                .isInstanceOf(WeftException.class)
+                .hasMessageContaining(message)
+                .satisfies(e -> assertThat(((WeftException) e).code()).isEqualTo(code));
+    }
+
+    private void add(String manifest) {
+        new SnapshotInstaller(workspace, Clock.fixed(T1, ZoneOffset.UTC)).install(List.of(ManifestParser.parse(manifest, "m.yaml")));
+    }
+
+    private PushIngester.Result ingest(String dataset, Path file) {
+        return new PushIngester(workspace, Clock.fixed(T1, ZoneOffset.UTC))
+                .ingest(DatasetName.of(dataset), List.of(file), PushIngester.Options.DEFAULT);
+    }
+
+    private Path csv(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private List<MetadataBlock> blocks(String dataset) {
+        try (Stream<ChainBlock> blocks = new StoreMetadataChain(workspace.dataset(DatasetName.of(dataset))).blocks()) {
+            return blocks.map(ChainBlock::block).toList();
+        }
+    }
+
+    private List<String> datasetFiles(String dataset) throws IOException {
+        final Path root = workspace.dataset(DatasetName.of(dataset)).directory();
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
+                    .filter(p -> !p.startsWith(".")).sorted().toList();
+        }
+    }
+
+    private static List<String> rows(Path slice) {
+        final List<String> out = new ArrayList<>();
+        try (RootAllocator allocator = new RootAllocator(); SliceReader reader = SliceReader.open(slice, allocator)) {
+            while (reader.loadNextBatch()) {
+                final VectorSchemaRoot batch = reader.root();
+                for (int row = 0; row < batch.getRowCount(); row++) {
+                    final List<String> cells = new ArrayList<>();
+                    for (FieldVector vector : batch.getFieldVectors()) {
+                        final Object value = vector.getObject(row);
+                        cells.add(value instanceof java.time.LocalDateTime t
+                                ? Long.toString(t.toInstant(ZoneOffset.UTC).toEpochMilli())
+                                : value instanceof Integer days && vector instanceof org.apache.arrow.vector.DateDayVector
+                                        ? java.time.LocalDate.ofEpochDay(days).toString()
+                                        : String.valueOf(value));
+                    }
+                    out.add(String.join("|", cells));
+                }
+            }
+        }
+        return out;
+    }
+}
