@@ -4,6 +4,7 @@ import dev.weft.odf.model.AddData;
 import dev.weft.odf.model.AddPushSource;
 import dev.weft.odf.model.DataField;
 import dev.weft.odf.model.DataSlice;
+import dev.weft.odf.model.DataType;
 import dev.weft.odf.model.DisablePushSource;
 import dev.weft.odf.model.ExecuteTransform;
 import dev.weft.odf.model.MergeStrategy;
@@ -93,7 +94,9 @@ final class EventSummary {
     }
 
     private static String field(DataField field) {
-        return field.name() + " " + field.type().kind();
+        return field.type() instanceof DataType.Option option
+                ? field.name() + " " + option.inner().kind() + "?"
+                : field.name() + " " + field.type().kind();
     }
 
     private static String input(TransformInput input) {
