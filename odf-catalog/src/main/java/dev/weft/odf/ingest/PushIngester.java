@@ -6,13 +6,9 @@ import dev.weft.odf.chain.StoreMetadataChain;
 import dev.weft.odf.data.SliceFile;
 import dev.weft.odf.data.SliceReader;
 import dev.weft.odf.data.SliceSchema;
-import dev.weft.odf.data.SliceWriter;
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import dev.weft.odf.hash.Multihash;
-import dev.weft.odf.ingest.csv.CsvOptions;
-import dev.weft.odf.ingest.csv.CsvRecord;
-import dev.weft.odf.ingest.csv.CsvTokenizer;
 import dev.weft.odf.model.AddData;
 import dev.weft.odf.model.AddPushSource;
 import dev.weft.odf.model.DataField;
@@ -33,10 +29,6 @@ import dev.weft.odf.store.FileKind;
 import dev.weft.odf.store.LocalDatasetStore;
 import dev.weft.odf.store.LocalStagedFile;
 import dev.weft.odf.store.Workspace;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +41,6 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TimeStampMilliTZVector;
@@ -66,8 +57,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * commit makes this ingest fail with a conflict instead of merging against stale state.
  */
 public final class PushIngester {
-    private static final int BATCH_ROWS = 8192;
-
     private final Workspace workspace;
     private final Clock clock;
 
@@ -102,6 +91,11 @@ public final class PushIngester {
      *     unknown datasets, files or sources; {@code COMMIT_CONFLICT} when another writer committed meanwhile
      */
     public Result ingest(DatasetName name, List<Path> files, Options options) {
+        return ingest(name, files, options, IngestProgress.NONE);
+    }
+
+    /** As {@link #ingest(DatasetName, List, Options)}, reporting progress while reading. */
+    public Result ingest(DatasetName name, List<Path> files, Options options, IngestProgress progress) {
         final LocalDatasetStore store = workspace.dataset(name);
         final MetadataChain chain = new StoreMetadataChain(store);
         final ChainState state = ChainState.read(chain, name);
@@ -112,30 +106,49 @@ public final class PushIngester {
         final Instant systemTime = state.notBeforeHead(clock.instant());
         final long defaultEventTime = (options.eventTime() != null ? options.eventTime() : systemTime).toEpochMilli();
 
-        final CsvInput input = CsvInput.read(files, csv, declared, eventTimeName, defaultEventTime);
-        final Merger merger = new Merger(source.merge(), input.dataColumnNames());
-        if (merger.needsHistory()) {
-            state.foldHistory(store, input.dataColumns(), eventTimeName, merger);
-        }
-        final List<IngestRow> changes = merger.merge(input.rows());
-        if (changes.isEmpty()) {
-            return new Result(input.rows().size(), 0, null, state.head());
-        }
-
-        final Schema sliceSchema = SliceSchema.withDataColumns(eventTimeName, input.dataFields());
-        final DataSchema dataSchema = dataSchema(sliceSchema, input.dataColumns(), eventTimeName);
-        final long firstOffset = state.nextOffset();
-        final OffsetInterval offsets = new OffsetInterval(firstOffset, firstOffset + changes.size() - 1);
-        try (LocalStagedFile staged = store.stage(FileKind.DATA)) {
-            final SliceFile slice = writeSlice(staged.path(), sliceSchema, input.dataColumns(), changes, firstOffset,
-                    systemTime.toEpochMilli());
+        try (CsvRowReader reader = CsvRowReader.open(files, csv, declared, eventTimeName, defaultEventTime);
+                LocalStagedFile staged = store.stage(FileKind.DATA)) {
+            final List<IngestColumn> columns = reader.dataColumns();
+            final Merger merger = new Merger(source.merge(), columns.stream().map(IngestColumn::name).toList());
+            final Schema sliceSchema = SliceSchema.withDataColumns(eventTimeName, dataFields(columns));
+            final SliceFile slice;
+            final long records;
+            final long maxEventTime;
+            try (SliceBatchWriter writer = new SliceBatchWriter(staged.path(), sliceSchema, columns,
+                    state.nextOffset(), systemTime.toEpochMilli())) {
+                if (merger.needsHistory()) {
+                    // Keyed merges compare the whole input with the current state, so they hold the input in memory.
+                    state.foldHistory(store, columns, eventTimeName, merger);
+                    final List<IngestRow> input = new ArrayList<>();
+                    for (IngestRow row = reader.next(); row != null; row = reader.next()) {
+                        input.add(row);
+                        report(progress, reader);
+                    }
+                    for (IngestRow change : merger.merge(input)) {
+                        writer.write(change);
+                    }
+                } else {
+                    for (IngestRow row = reader.next(); row != null; row = reader.next()) {
+                        writer.write(row);
+                        report(progress, reader);
+                    }
+                }
+                progress.finished(reader.bytesRead(), reader.recordsRead());
+                records = writer.written();
+                maxEventTime = writer.maxEventTime();
+                slice = records == 0 ? null : writer.finish();
+            }
+            if (records == 0) {
+                return new Result(reader.recordsRead(), 0, null, state.head());
+            }
+            final OffsetInterval offsets = new OffsetInterval(state.nextOffset(), state.nextOffset() + records - 1);
+            final DataSchema dataSchema = dataSchema(columns, eventTimeName);
             Multihash head = state.head();
             long sequence = state.nextSequence();
             if (!dataSchema.equals(state.schema())) {
                 head = chain.append(new MetadataBlock(systemTime, head, sequence++, new SetDataSchema(null, dataSchema)),
                         List.of());
             }
-            final long maxEventTime = changes.stream().mapToLong(IngestRow::eventTime).max().orElseThrow();
             final Instant watermark = state.watermark() == null || state.watermark().toEpochMilli() < maxEventTime
                     ? Instant.ofEpochMilli(maxEventTime)
                     : state.watermark();
@@ -144,8 +157,22 @@ public final class PushIngester {
                     null, watermark, null, null);
             head = chain.append(new MetadataBlock(systemTime, head, sequence, addData),
                     List.of(new CommitFile(staged, slice.physicalHash())));
-            return new Result(input.rows().size(), changes.size(), offsets, head);
+            return new Result(reader.recordsRead(), records, offsets, head);
         }
+    }
+
+    private static void report(IngestProgress progress, CsvRowReader reader) {
+        if ((reader.recordsRead() & 0xFFFF) == 0) {
+            progress.update(reader.bytesRead(), reader.recordsRead());
+        }
+    }
+
+    private static List<Field> dataFields(List<IngestColumn> columns) {
+        final List<Field> fields = new ArrayList<>();
+        for (IngestColumn column : columns) {
+            fields.add(new Field(column.name(), FieldType.nullable(column.type().arrowType()), null));
+        }
+        return fields;
     }
 
     private static ReadStep.Csv csvReadStep(DatasetName name, AddPushSource source, String format) {
@@ -165,7 +192,7 @@ public final class PushIngester {
                 + ", and this version of Weft reads CSV only (pass --format csv to read CSV files with its schema)");
     }
 
-    private static DataSchema dataSchema(Schema sliceSchema, List<IngestColumn> dataColumns, String eventTimeName) {
+    private static DataSchema dataSchema(List<IngestColumn> dataColumns, String eventTimeName) {
         final List<DataField> fields = new ArrayList<>();
         fields.add(new DataField(SliceSchema.OFFSET.getName(), new dev.weft.odf.model.DataType.Int64(), null));
         fields.add(new DataField(SliceSchema.OP.getName(), new dev.weft.odf.model.DataType.Int32(), null));
@@ -176,36 +203,6 @@ public final class PushIngester {
                     new dev.weft.odf.model.DataType.Option(column.type().odfType()), null));
         }
         return new DataSchema(fields, null);
-    }
-
-    private static SliceFile writeSlice(Path file, Schema schema, List<IngestColumn> columns, List<IngestRow> rows,
-            long firstOffset, long systemTime) {
-        try (BufferAllocator allocator = new RootAllocator();
-                VectorSchemaRoot batch = VectorSchemaRoot.create(schema, allocator);
-                SliceWriter writer = SliceWriter.create(file, schema)) {
-            final List<FieldVector> vectors = batch.getFieldVectors();
-            int filled = 0;
-            for (int i = 0; i < rows.size(); i++) {
-                if (filled == 0) {
-                    batch.allocateNew();
-                }
-                final IngestRow row = rows.get(i);
-                ((BigIntVector) vectors.get(0)).setSafe(filled, firstOffset + i);
-                ((IntVector) vectors.get(1)).setSafe(filled, row.op());
-                ((TimeStampMilliTZVector) vectors.get(2)).setSafe(filled, systemTime);
-                ((TimeStampMilliTZVector) vectors.get(3)).setSafe(filled, row.eventTime());
-                for (int c = 0; c < columns.size(); c++) {
-                    columns.get(c).type().set(vectors.get(4 + c), filled, row.values()[c]);
-                }
-                filled++;
-                if (filled == BATCH_ROWS || i == rows.size() - 1) {
-                    batch.setRowCount(filled);
-                    writer.write(batch);
-                    filled = 0;
-                }
-            }
-            return writer.finish();
-        }
     }
 
     /** What ingest needs to know of the chain at its head, gathered in one walk. */
@@ -365,112 +362,6 @@ public final class PushIngester {
                     }
                 }
             }
-        }
-    }
-
-    /** The typed records of the input files. */
-    private record CsvInput(List<IngestColumn> dataColumns, List<IngestRow> rows) {
-        List<String> dataColumnNames() {
-            return dataColumns.stream().map(IngestColumn::name).toList();
-        }
-
-        List<Field> dataFields() {
-            final List<Field> fields = new ArrayList<>();
-            for (IngestColumn column : dataColumns) {
-                fields.add(new Field(column.name(), FieldType.nullable(column.type().arrowType()), null));
-            }
-            return fields;
-        }
-
-        static CsvInput read(List<Path> files, ReadStep.Csv csv, List<IngestColumn> declared, String eventTimeName,
-                long defaultEventTime) {
-            final CsvOptions options = CsvOptions.of(csv.separator(), csv.quote(), csv.escape(), csv.header(),
-                    csv.nullValue(), csv.encoding());
-            final ColumnType.Formats formats = new ColumnType.Formats(csv.dateFormat(), csv.timestampFormat());
-            List<IngestColumn> columns = declared;
-            final List<IngestRow> rows = new ArrayList<>();
-            int eventTimeIndex = -1;
-            List<IngestColumn> dataColumns = null;
-            for (Path file : files) {
-                try (InputStream in = Files.newInputStream(file);
-                        CsvTokenizer tokenizer = new CsvTokenizer(in, file.toString(), options)) {
-                    CsvRecord record = tokenizer.next();
-                    if (options.header() && record != null) {
-                        if (columns == null) {
-                            final List<IngestColumn> fromHeader = new ArrayList<>();
-                            for (int i = 0; i < record.size(); i++) {
-                                fromHeader.add(new IngestColumn(record.text(i), ColumnType.STRING));
-                            }
-                            columns = fromHeader;
-                        }
-                        record = tokenizer.next();
-                    }
-                    if (columns == null) {
-                        throw new WeftException(ErrorCode.INVALID_MANIFEST, "Cannot read " + file
-                                + ": the push source declares no schema and its CSV has no header (header: true)");
-                    }
-                    if (dataColumns == null) {
-                        eventTimeIndex = IngestColumns.indexOf(columns, eventTimeName);
-                        dataColumns = new ArrayList<>(columns);
-                        if (eventTimeIndex >= 0) {
-                            final IngestColumn eventColumn = dataColumns.remove(eventTimeIndex);
-                            if (eventColumn.type().kind() != ColumnType.Kind.TIMESTAMP
-                                    && eventColumn.type().kind() != ColumnType.Kind.DATE
-                                    && eventColumn.type().kind() != ColumnType.Kind.STRING) {
-                                throw new WeftException(ErrorCode.INVALID_MANIFEST, "The event time column '"
-                                        + eventTimeName + "' must be a TIMESTAMP or DATE, not "
-                                        + eventColumn.type().displayName());
-                            }
-                        }
-                    }
-                    for (; record != null; record = tokenizer.next()) {
-                        rows.add(typedRow(record, file, columns, eventTimeIndex, defaultEventTime, formats));
-                    }
-                } catch (NoSuchFileException e) {
-                    throw new WeftException(ErrorCode.NOT_FOUND, "Input file " + file + " does not exist");
-                } catch (IOException e) {
-                    throw new WeftException(ErrorCode.IO, "Cannot read " + file + ": " + e.getMessage(), e);
-                }
-            }
-            return new CsvInput(dataColumns == null ? List.of() : dataColumns, rows);
-        }
-
-        private static IngestRow typedRow(CsvRecord record, Path file, List<IngestColumn> columns, int eventTimeIndex,
-                long defaultEventTime, ColumnType.Formats formats) {
-            if (record.size() != columns.size()) {
-                throw new WeftException(ErrorCode.INVALID_DATA, file + ":" + record.line() + ": expected "
-                        + columns.size() + " columns " + IngestColumns.names(columns) + ", found " + record.size());
-            }
-            final Object[] values = new Object[columns.size() - (eventTimeIndex >= 0 ? 1 : 0)];
-            long eventTime = defaultEventTime;
-            int target = 0;
-            for (int i = 0; i < columns.size(); i++) {
-                final IngestColumn column = columns.get(i);
-                final String text = record.text(i);
-                Object value = null;
-                if (text != null) {
-                    try {
-                        value = i == eventTimeIndex
-                                ? Long.valueOf(ColumnType.parseTimestamp(text.trim(), formats.timestamp()))
-                                : column.type().parse(text, formats);
-                    } catch (IllegalArgumentException e) {
-                        throw new WeftException(ErrorCode.INVALID_DATA, file + ":" + record.line() + ":"
-                                + record.column(i) + ": column '" + column.name() + "': cannot read '" + text + "' as "
-                                + (i == eventTimeIndex ? "TIMESTAMP" : column.type().displayName()) + ": "
-                                + e.getMessage());
-                    }
-                }
-                if (i == eventTimeIndex) {
-                    if (value == null) {
-                        throw new WeftException(ErrorCode.INVALID_DATA, file + ":" + record.line() + ":"
-                                + record.column(i) + ": event time column '" + column.name() + "' is empty");
-                    }
-                    eventTime = (Long) value;
-                } else {
-                    values[target++] = value;
-                }
-            }
-            return new IngestRow(0, eventTime, values);
         }
     }
 }

@@ -52,7 +52,8 @@ final class IngestCommand implements Callable<Integer> {
         final PrintWriter out = spec.commandLine().getOut();
         try (Workspace workspace = WorkspaceLocator.open(root.workspaceOption())) {
             final PushIngester.Result result = new PushIngester(workspace, Clock.systemUTC()).ingest(
-                    DatasetName.of(name), files, new PushIngester.Options(source, format, parseEventTime()));
+                    DatasetName.of(name), files, new PushIngester.Options(source, format, parseEventTime()),
+                    TerminalProgress.forTerminal(spec.commandLine().getErr()));
             if (result.offsets() == null) {
                 out.printf("Read %d records; nothing new for %s (head %s)%n", result.inputRecords(), name,
                         result.head().toShortString());
