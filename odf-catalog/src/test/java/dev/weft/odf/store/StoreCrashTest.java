@@ -13,11 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
@@ -46,36 +41,15 @@ class StoreCrashTest {
     @Test
     void killingCommittersAtRandomMomentsNeverBreaksTheChainOrLosesACommit(TestReporter reporter) throws Exception {
         final long started = System.nanoTime();
-        final ExecutorService pool = Executors.newFixedThreadPool(LANES);
-        final List<LaneResult> results = new ArrayList<>();
-        try {
-            final List<Future<LaneResult>> lanes = new ArrayList<>();
-            for (int lane = 0; lane < LANES; lane++) {
-                final Path datasetDir = Files.createDirectories(dir.resolve("lane" + lane));
-                final long seed = new Random().nextLong();
-                lanes.add(pool.submit(() -> runLane(datasetDir, seed)));
-            }
-            for (Future<LaneResult> lane : lanes) {
-                results.add(lane.get(5, TimeUnit.MINUTES));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        final List<LaneResult> results = CrashLanes.run(dir, LANES, this::runLane);
         final int kills = results.stream().mapToInt(LaneResult::kills).sum();
         final int commits = results.stream().mapToInt(LaneResult::reportedCommits).sum();
-        final Map<String, String> figures = new TreeMap<>(Map.of(
-                "kills", String.valueOf(kills),
-                "reportedCommits", String.valueOf(commits),
-                "chainBlocks", String.valueOf(results.stream().mapToInt(LaneResult::chainLength).sum()),
-                "orphanBlocks", String.valueOf(results.stream().mapToLong(LaneResult::orphanBlocks).sum()),
-                "orphanDataFiles", String.valueOf(results.stream().mapToLong(LaneResult::orphanDataFiles).sum()),
-                "millis", String.valueOf(Duration.ofNanos(System.nanoTime() - started).toMillis())));
-        reporter.publishEntry(figures);
-        // Surefire does not keep report entries, so the figures also go to a file beside the surefire reports.
-        final Path target = Path.of("target");
-        if (Files.isDirectory(target)) {
-            Files.writeString(target.resolve("store-crash-test.txt"), figures.toString() + "\n");
-        }
+        CrashLanes.publish(reporter, "store-crash-test.txt", Map.of(
+                "kills", (long) kills,
+                "reportedCommits", (long) commits,
+                "chainBlocks", (long) results.stream().mapToInt(LaneResult::chainLength).sum(),
+                "orphanDataFiles", results.stream().mapToLong(LaneResult::orphanDataFiles).sum(),
+                "orphanBlocks", results.stream().mapToLong(LaneResult::orphanBlocks).sum()), started);
         assertThat(kills).isEqualTo(LANES * KILLS_PER_LANE);
         assertThat(commits).as("commits reported by the killed children").isGreaterThan(kills);
     }
