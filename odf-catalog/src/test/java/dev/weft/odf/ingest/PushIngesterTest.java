@@ -71,7 +71,7 @@ class PushIngesterTest {
                       merge:
                         kind: Append
                 """);
-        final PushIngester.Result first = ingest("sensors", csv("a.csv", """
+        final IngestResult first = ingest("sensors", csv("a.csv", """
                 event_time,sensor,value,price,day
                 2026-01-01T10:00:00Z,s1,1.5,10.25,2026-01-01
                 2026-01-01 11:00:00,s2,,3,2026-01-02
@@ -79,7 +79,7 @@ class PushIngesterTest {
                 """));
         assertThat(first.records()).isEqualTo(3);
         assertThat(first.offsets()).isEqualTo(new dev.weft.odf.model.OffsetInterval(0, 2));
-        final PushIngester.Result second = ingest("sensors", csv("b.csv", "event_time,sensor,value,price,day\n"
+        final IngestResult second = ingest("sensors", csv("b.csv", "event_time,sensor,value,price,day\n"
                 + "2026-01-02T00:00:00Z,s1,2,1,2026-01-03\n"));
         assertThat(second.offsets()).isEqualTo(new dev.weft.odf.model.OffsetInterval(3, 3));
 
@@ -110,7 +110,7 @@ class PushIngesterTest {
                 2020-01-01,Vancouver,675000
                 2020-01-01,Toronto,2930000
                 """));
-        final PushIngester.Result second = ingest("cities.population", csv("y2.csv", """
+        final IngestResult second = ingest("cities.population", csv("y2.csv", """
                 census_date,city,population
                 2021-01-01,Vancouver,690000
                 2021-01-01,Calgary,1300000
@@ -126,7 +126,7 @@ class PushIngesterTest {
                         "0|1609459200000|Calgary|1300000",
                         "1|1577836800000|Toronto|2930000");
 
-        final PushIngester.Result again = ingest("cities.population", csv("y2-again.csv", """
+        final IngestResult again = ingest("cities.population", csv("y2-again.csv", """
                 census_date,city,population
                 2021-01-01,Vancouver,690000
                 2021-01-01,Calgary,1300000
@@ -210,7 +210,7 @@ class PushIngesterTest {
         new SnapshotInstaller(workspace, Clock.fixed(T1, ZoneOffset.UTC)).install(List.of(ManifestParser.parse(manifest, "m.yaml")));
     }
 
-    private PushIngester.Result ingest(String dataset, Path file) {
+    private IngestResult ingest(String dataset, Path file) {
         return new PushIngester(workspace, Clock.fixed(T1, ZoneOffset.UTC))
                 .ingest(DatasetName.of(dataset), List.of(file), PushIngester.Options.DEFAULT);
     }

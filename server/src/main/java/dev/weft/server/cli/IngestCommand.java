@@ -2,6 +2,7 @@ package dev.weft.server.cli;
 
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
+import dev.weft.odf.ingest.IngestResult;
 import dev.weft.odf.ingest.PushIngester;
 import dev.weft.odf.store.DatasetName;
 import dev.weft.odf.store.Workspace;
@@ -51,7 +52,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         final PrintWriter out = spec.commandLine().getOut();
         try (Workspace workspace = WorkspaceLocator.open(root.workspaceOption())) {
-            final PushIngester.Result result = new PushIngester(workspace, Clock.systemUTC()).ingest(
+            final IngestResult result = new PushIngester(workspace, Clock.systemUTC()).ingest(
                     DatasetName.of(name), files, new PushIngester.Options(source, format, parseEventTime()),
                     TerminalProgress.forTerminal(spec.commandLine().getErr()));
             if (result.offsets() == null) {

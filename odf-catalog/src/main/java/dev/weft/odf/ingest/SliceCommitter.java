@@ -1,0 +1,123 @@
+package dev.weft.odf.ingest;
+
+import dev.weft.odf.chain.MetadataChain;
+import dev.weft.odf.data.SliceFile;
+import dev.weft.odf.data.SliceSchema;
+import dev.weft.odf.hash.Multihash;
+import dev.weft.odf.model.AddData;
+import dev.weft.odf.model.DataField;
+import dev.weft.odf.model.DataSchema;
+import dev.weft.odf.model.DataSlice;
+import dev.weft.odf.model.MetadataBlock;
+import dev.weft.odf.model.MergeStrategy;
+import dev.weft.odf.model.SourceState;
+import dev.weft.odf.model.OffsetInterval;
+import dev.weft.odf.model.ReadStep;
+import dev.weft.odf.model.SetDataSchema;
+import dev.weft.odf.store.CommitFile;
+import dev.weft.odf.store.FileKind;
+import dev.weft.odf.store.LocalDatasetStore;
+import dev.weft.odf.store.LocalStagedFile;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The common end of every ingest: reads the typed records of the input files, applies the merge strategy against
+ * the dataset's current state, writes one data slice and commits {@code SetDataSchema} (when the schema is new) and
+ * {@code AddData} with the new source state. Nothing is committed when the merge yields no records.
+ */
+final class SliceCommitter {
+    private SliceCommitter() {}
+
+    static IngestResult commit(LocalDatasetStore store, MetadataChain chain, ChainState state, ReadStep.Csv csv,
+            MergeStrategy merge, List<Path> files, Instant systemTime, long defaultEventTime, SourceState newSourceState,
+            IngestProgress progress) {
+        final List<IngestColumn> declared = IngestColumns.declared(csv);
+        final String eventTimeName = state.eventTimeColumn();
+        try (CsvRowReader reader = CsvRowReader.open(files, csv, declared, eventTimeName, defaultEventTime);
+                LocalStagedFile staged = store.stage(FileKind.DATA)) {
+            final List<IngestColumn> columns = reader.dataColumns();
+            final Merger merger = new Merger(merge, columns.stream().map(IngestColumn::name).toList());
+            final Schema sliceSchema = SliceSchema.withDataColumns(eventTimeName, dataFields(columns));
+            final SliceFile slice;
+            final long records;
+            final long maxEventTime;
+            try (SliceBatchWriter writer = new SliceBatchWriter(staged.path(), sliceSchema, columns,
+                    state.nextOffset(), systemTime.toEpochMilli())) {
+                if (merger.needsHistory()) {
+                    // Keyed merges compare the whole input with the current state, so they hold the input in memory.
+                    state.foldHistory(store, columns, eventTimeName, merger);
+                    final List<IngestRow> input = new ArrayList<>();
+                    for (IngestRow row = reader.next(); row != null; row = reader.next()) {
+                        input.add(row);
+                        report(progress, reader);
+                    }
+                    for (IngestRow change : merger.merge(input)) {
+                        writer.write(change);
+                    }
+                } else {
+                    for (IngestRow row = reader.next(); row != null; row = reader.next()) {
+                        writer.write(row);
+                        report(progress, reader);
+                    }
+                }
+                progress.finished(reader.bytesRead(), reader.recordsRead());
+                records = writer.written();
+                maxEventTime = writer.maxEventTime();
+                slice = records == 0 ? null : writer.finish();
+            }
+            if (records == 0) {
+                return new IngestResult(reader.recordsRead(), 0, null, state.head());
+            }
+            final OffsetInterval offsets = new OffsetInterval(state.nextOffset(), state.nextOffset() + records - 1);
+            final DataSchema dataSchema = dataSchema(columns, eventTimeName);
+            Multihash head = state.head();
+            long sequence = state.nextSequence();
+            if (!dataSchema.equals(state.schema())) {
+                head = chain.append(new MetadataBlock(systemTime, head, sequence++, new SetDataSchema(null, dataSchema)),
+                        List.of());
+            }
+            final Instant watermark = state.watermark() == null || state.watermark().toEpochMilli() < maxEventTime
+                    ? Instant.ofEpochMilli(maxEventTime)
+                    : state.watermark();
+            final AddData addData = new AddData(null, state.lastOffset(),
+                    new DataSlice(slice.logicalHash(), slice.physicalHash(), offsets, slice.sizeBytes()),
+                    null, watermark, newSourceState, null);
+            head = chain.append(new MetadataBlock(systemTime, head, sequence, addData),
+                    List.of(new CommitFile(staged, slice.physicalHash())));
+            return new IngestResult(reader.recordsRead(), records, offsets, head);
+        }
+    }
+
+    private static void report(IngestProgress progress, CsvRowReader reader) {
+        if ((reader.recordsRead() & 0xFFFF) == 0) {
+            progress.update(reader.bytesRead(), reader.recordsRead());
+        }
+    }
+
+    private static List<Field> dataFields(List<IngestColumn> columns) {
+        final List<Field> fields = new ArrayList<>();
+        for (IngestColumn column : columns) {
+            fields.add(new Field(column.name(), FieldType.nullable(column.type().arrowType()), null));
+        }
+        return fields;
+    }
+
+    private static DataSchema dataSchema(List<IngestColumn> dataColumns, String eventTimeName) {
+        final List<DataField> fields = new ArrayList<>();
+        fields.add(new DataField(SliceSchema.OFFSET.getName(), new dev.weft.odf.model.DataType.Int64(), null));
+        fields.add(new DataField(SliceSchema.OP.getName(), new dev.weft.odf.model.DataType.Int32(), null));
+        fields.add(new DataField(SliceSchema.SYSTEM_TIME.getName(), ColumnType.TIMESTAMP.odfType(), null));
+        fields.add(new DataField(eventTimeName, ColumnType.TIMESTAMP.odfType(), null));
+        for (IngestColumn column : dataColumns) {
+            fields.add(new DataField(column.name(),
+                    new dev.weft.odf.model.DataType.Option(column.type().odfType()), null));
+        }
+        return new DataSchema(fields, null);
+    }
+}
