@@ -12,7 +12,10 @@ import dev.weft.odf.model.AddPushSource;
 import dev.weft.odf.model.DataSchema;
 import dev.weft.odf.model.DataSlice;
 import dev.weft.odf.model.DatasetKind;
+import dev.weft.odf.model.DisablePollingSource;
 import dev.weft.odf.model.DisablePushSource;
+import dev.weft.odf.model.SetPollingSource;
+import dev.weft.odf.model.SourceState;
 import dev.weft.odf.model.MetadataEvent;
 import dev.weft.odf.model.Seed;
 import dev.weft.odf.model.SetDataSchema;
@@ -44,6 +47,9 @@ final class ChainState {
     private DatasetKind kind;
     private final Map<String, AddPushSource> sources = new LinkedHashMap<>();
     private final List<String> disabled = new ArrayList<>();
+    private SetPollingSource pollingSource;
+    private boolean pollingDisabled;
+    private SourceState pollingState;
     private SetVocab vocab;
     private DataSchema schema;
     private Long lastOffset;
@@ -72,10 +78,6 @@ final class ChainState {
             }
         }
         java.util.Collections.reverse(state.slices);
-        if (state.kind != DatasetKind.ROOT) {
-            throw new WeftException(ErrorCode.INVALID_ARGUMENT, "Cannot ingest into '" + name
-                    + "': it is a derivative dataset, computed from its inputs by `weft pull`");
-        }
         return state;
     }
 
@@ -90,12 +92,24 @@ final class ChainState {
             } else if (lastOffset == null && add.prevOffset() != null) {
                 lastOffset = add.prevOffset();
             }
+            if (pollingState == null && add.newSourceState() != null
+                    && add.newSourceState().sourceName().equals(PollingIngester.SOURCE_NAME)) {
+                pollingState = add.newSourceState();
+            }
             if (watermark == null) {
                 watermark = add.newWatermark();
             }
         } else if (event instanceof AddPushSource source) {
             if (!disabled.contains(source.sourceName())) {
                 sources.putIfAbsent(source.sourceName(), source);
+            }
+        } else if (event instanceof SetPollingSource polling) {
+            if (pollingSource == null && !pollingDisabled) {
+                pollingSource = polling;
+            }
+        } else if (event instanceof DisablePollingSource) {
+            if (pollingSource == null) {
+                pollingDisabled = true;
             }
         } else if (event instanceof DisablePushSource disable) {
             disabled.add(disable.sourceName());
@@ -130,6 +144,40 @@ final class ChainState {
         }
         throw new WeftException(ErrorCode.INVALID_ARGUMENT, "Dataset '" + name + "' has several push sources "
                 + sources.keySet() + "; choose one with --source");
+    }
+
+    /**
+     * The polling source in force.
+     *
+     * @throws WeftException {@code NOT_FOUND} when the dataset has none (or disabled it)
+     */
+    SetPollingSource pollingSource() {
+        if (pollingSource == null) {
+            throw new WeftException(ErrorCode.NOT_FOUND, "Dataset '" + name + "' has no "
+                    + (pollingDisabled ? "enabled " : "") + "polling source (SetPollingSource); "
+                    + "push files into it with `weft ingest` instead");
+        }
+        return pollingSource;
+    }
+
+    /**
+     * Fails unless this is a root dataset: derivative datasets are computed from their inputs, never ingested into.
+     */
+    ChainState requireRoot() {
+        if (kind != DatasetKind.ROOT) {
+            throw new WeftException(ErrorCode.INVALID_ARGUMENT, "Cannot ingest into '" + name
+                    + "': it is a derivative dataset, computed from its inputs rather than ingested");
+        }
+        return this;
+    }
+
+    boolean hasPollingSource() {
+        return pollingSource != null;
+    }
+
+    /** The source state the polling source recorded last, or null. */
+    SourceState pollingState() {
+        return pollingState;
     }
 
     String eventTimeColumn() {

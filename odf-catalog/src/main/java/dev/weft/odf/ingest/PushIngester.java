@@ -66,7 +66,7 @@ public final class PushIngester {
     public IngestResult ingest(DatasetName name, List<Path> files, Options options, IngestProgress progress) {
         final LocalDatasetStore store = workspace.dataset(name);
         final MetadataChain chain = new StoreMetadataChain(store);
-        final ChainState state = ChainState.read(chain, name);
+        final ChainState state = ChainState.read(chain, name).requireRoot();
         final AddPushSource source = state.pushSource(options.sourceName());
         final ReadStep.Csv csv = csvReadStep(name, source, options.format());
         final List<IngestColumn> declared = IngestColumns.declared(csv);

@@ -94,6 +94,16 @@ final class SliceCommitter {
         }
     }
 
+    /** Records that the polling source moved on although it brought no new records, so it is not fetched again. */
+    static IngestResult commitSourceState(MetadataChain chain, ChainState state, Instant systemTime,
+            SourceState newSourceState) {
+        final AddData addData = new AddData(null, state.lastOffset(), null, null, state.watermark(), newSourceState,
+                null);
+        final Multihash head = chain.append(new MetadataBlock(systemTime, state.head(), state.nextSequence(), addData),
+                List.of());
+        return new IngestResult(0, 0, null, head);
+    }
+
     private static void report(IngestProgress progress, CsvRowReader reader) {
         if ((reader.recordsRead() & 0xFFFF) == 0) {
             progress.update(reader.bytesRead(), reader.recordsRead());

@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
             InitCommand.class,
             AddCommand.class,
             IngestCommand.class,
+            PullCommand.class,
             ListCommand.class,
             LogCommand.class,
             VerifyCommand.class,

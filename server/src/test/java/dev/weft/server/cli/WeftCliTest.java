@@ -151,6 +151,23 @@ class WeftCliTest {
     }
 
     @Test
+    void pullTakesNewFilesOfAFilesGlobSourceOnce() throws IOException {
+        assertThat(weft("add", example("shop.orders.yaml")).exitCode).isZero();
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/orders-1.csv"), "order_time,order_id,product,quantity,price\n"
+                + "2026-03-01T10:00:00Z,1,tea,2,3.50\n2026-03-01T11:00:00Z,2,cake,1,4.25\n");
+        final Result first = weft("pull", "shop.orders");
+        assertThat(first.exitCode).as(first.err).isZero();
+        assertThat(first.out).startsWith("shop.orders: 2 records in 1 commit(s), head ");
+        assertThat(weft("pull", "--all").out).isEqualTo("shop.orders: up to date\n");
+        Files.writeString(dir.resolve("data/orders-2.csv"), "order_time,order_id,product,quantity,price\n"
+                + "2026-03-02T09:00:00Z,2,cake,1,4.25\n2026-03-02T09:30:00Z,3,tea,1,3.50\n");
+        assertThat(weft("pull", "shop.orders").out).startsWith("shop.orders: 1 records in 1 commit(s)");
+        assertThat(weft("log", "shop.orders", "-n", "1").out).contains("1 records [2..2]", "source state");
+        assertThat(weft("verify", "shop.orders").exitCode).isZero();
+    }
+
+    @Test
     void commandsOutsideAWorkspaceExplainWhatToDo() {
         final Result list = run("--workspace", dir.resolve("elsewhere").toString(), "list");
         assertThat(list.exitCode).isEqualTo(9);

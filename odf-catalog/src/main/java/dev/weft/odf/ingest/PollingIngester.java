@@ -1,0 +1,195 @@
+package dev.weft.odf.ingest;
+
+import dev.weft.odf.chain.MetadataChain;
+import dev.weft.odf.chain.StoreMetadataChain;
+import dev.weft.odf.error.ErrorCode;
+import dev.weft.odf.error.WeftException;
+import dev.weft.odf.model.EventTimeSource;
+import dev.weft.odf.model.FetchStep;
+import dev.weft.odf.model.PrepStep;
+import dev.weft.odf.model.ReadStep;
+import dev.weft.odf.model.SetPollingSource;
+import dev.weft.odf.model.SourceState;
+import dev.weft.odf.store.DatasetName;
+import dev.weft.odf.store.LocalDatasetStore;
+import dev.weft.odf.store.Workspace;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Runs a root dataset's polling source ({@code SetPollingSource}): fetches what is new since the source state the
+ * dataset recorded last, prepares it, and ingests each new item as its own commit whose {@code AddData} records the
+ * new source state, so every file or download is taken exactly once. Fetch kinds: {@code FilesGlob} (paths relative to
+ * the directory holding the workspace) and {@code Url} ({@code file:}, {@code http:}, {@code https:} with ETag /
+ * Last-Modified revalidation). Prepare steps: gzip {@code Decompress}.
+ */
+public final class PollingIngester {
+    /** The source name ODF uses for the state of a dataset's polling source. */
+    public static final String SOURCE_NAME = "odf/polling";
+
+    private final Workspace workspace;
+    private final Clock clock;
+    private final Path baseDir;
+
+    /**
+     * @param baseDir the directory relative {@code FilesGlob} paths start from
+     */
+    public PollingIngester(Workspace workspace, Clock clock, Path baseDir) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.baseDir = Objects.requireNonNull(baseDir, "baseDir");
+    }
+
+    /** What one pull did: one result per committed item, empty when the source had nothing new. */
+    public record PullResult(List<IngestResult> commits) {
+        public long records() {
+            return commits.stream().mapToLong(IngestResult::records).sum();
+        }
+    }
+
+    /** Root datasets of the workspace whose chain has a polling source in force. */
+    public List<DatasetName> datasetsWithPollingSources() {
+        final List<DatasetName> names = new ArrayList<>();
+        for (DatasetName name : workspace.datasetNames()) {
+            if (ChainState.read(new StoreMetadataChain(workspace.dataset(name)), name).hasPollingSource()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Pulls everything new from the dataset's polling source.
+     *
+     * @throws WeftException {@code NOT_FOUND} when the dataset has no polling source; {@code UNSUPPORTED} for fetch,
+     *     prepare or read kinds Weft does not run; {@code INVALID_DATA} for bad input, after the items before it were
+     *     committed
+     */
+    public PullResult pull(DatasetName name, IngestProgress progress) {
+        final LocalDatasetStore store = workspace.dataset(name);
+        final MetadataChain chain = new StoreMetadataChain(store);
+        final SetPollingSource source = ChainState.read(chain, name).requireRoot().pollingSource();
+        final ReadStep.Csv csv = csvReadStep(name, source.read());
+        final List<IngestResult> commits = new ArrayList<>();
+        final Path work;
+        try {
+            work = Files.createTempDirectory("weft-pull");
+        } catch (IOException e) {
+            throw new WeftException(ErrorCode.IO, "Cannot create a temporary directory for pulling: " + e, e);
+        }
+        try {
+            return pullInto(name, store, chain, source, csv, work, commits, progress);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private PullResult pullInto(DatasetName name, LocalDatasetStore store, MetadataChain chain, SetPollingSource source,
+            ReadStep.Csv csv, Path work, List<IngestResult> commits, IngestProgress progress) {
+        while (true) {
+            final ChainState state = ChainState.read(chain, name);
+            final Fetched fetched = fetch(name, source.fetch(), state.pollingState(), work);
+            if (fetched == null) {
+                return new PullResult(commits);
+            }
+            try {
+                final Path prepared = prepare(name, source.prepare(), fetched.file(), work);
+                final Instant systemTime = state.notBeforeHead(clock.instant());
+                final long eventTime = (fetched.eventTime() != null ? fetched.eventTime() : systemTime).toEpochMilli();
+                final IngestResult result = SliceCommitter.commit(store, chain, state, csv, source.merge(),
+                        List.of(prepared), systemTime, eventTime, fetched.state(), progress);
+                if (result.offsets() == null) {
+                    // Nothing new in the data, but the source moved on: remember that without adding records.
+                    commits.add(SliceCommitter.commitSourceState(chain, state, systemTime, fetched.state()));
+                } else {
+                    commits.add(result);
+                }
+            } finally {
+                deleteTree(work);
+            }
+            if (source.fetch() instanceof FetchStep.Url) {
+                // A URL names one resource: one download per pull, however its validators behave.
+                return new PullResult(commits);
+            }
+        }
+    }
+
+    /** One item fetched from the source, with the source state that marks it as taken. */
+    record Fetched(Path file, Instant eventTime, SourceState state) {}
+
+    private Fetched fetch(DatasetName name, FetchStep step, SourceState last, Path work) {
+        if (step instanceof FetchStep.FilesGlob glob) {
+            return FilesGlobFetcher.next(name, glob, baseDir, last);
+        }
+        if (step instanceof FetchStep.Url url) {
+            return UrlFetcher.fetch(name, url, last, work);
+        }
+        throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot pull '" + name + "': Weft does not run " + step.kind()
+                + " fetch steps; run the producer yourself and point a FilesGlob source at its output, or push its "
+                + "files with `weft ingest`");
+    }
+
+    private static Path prepare(DatasetName name, List<PrepStep> steps, Path file, Path work) {
+        if (steps == null || steps.isEmpty()) {
+            return file;
+        }
+        if (steps.size() == 1 && steps.get(0) instanceof PrepStep.Decompress decompress
+                && decompress.format() == dev.weft.odf.model.CompressionFormat.GZIP) {
+            try {
+                Files.createDirectories(work);
+                final Path out = Files.createTempFile(work, "prepared", ".csv");
+                try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+                        OutputStream target = Files.newOutputStream(out)) {
+                    in.transferTo(target);
+                }
+                return out;
+            } catch (IOException e) {
+                throw new WeftException(ErrorCode.INVALID_DATA, "Cannot decompress " + file + " as gzip: " + e.getMessage(), e);
+            }
+        }
+        throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot pull '" + name
+                + "': Weft runs only a single gzip Decompress prepare step so far");
+    }
+
+    /** Deletes {@code dir} and what it holds; the fetch and prepare steps create it again when they need it. */
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> entries = Files.walk(dir)) {
+            for (Path entry : entries.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(entry);
+            }
+        } catch (IOException e) {
+            throw new WeftException(ErrorCode.IO, "Cannot delete temporary files in " + dir + ": " + e, e);
+        }
+    }
+
+    private static ReadStep.Csv csvReadStep(DatasetName name, ReadStep read) {
+        if (read instanceof ReadStep.Csv csv) {
+            return csv;
+        }
+        throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot pull '" + name + "': its polling source reads "
+                + read.kind() + ", and this version of Weft reads CSV only");
+    }
+
+    /** Event time of a fetched item from the source's {@code eventTime} rule; null for the ingest time. */
+    static Instant eventTimeOf(EventTimeSource rule, String fileName, Instant modified) {
+        if (rule instanceof EventTimeSource.FromPath fromPath) {
+            return FilesGlobFetcher.eventTimeFromPath(fromPath, fileName);
+        }
+        if (rule instanceof EventTimeSource.FromMetadata) {
+            return modified;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.weft.odf.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.weft.odf.chain.ChainBlock;
+import dev.weft.odf.chain.ChainValidator;
+import dev.weft.odf.chain.StoreMetadataChain;
+import dev.weft.odf.dataset.SnapshotInstaller;
+import dev.weft.odf.error.ErrorCode;
+import dev.weft.odf.error.WeftException;
+import dev.weft.odf.model.AddData;
+import dev.weft.odf.model.SourceState;
+import dev.weft.odf.store.DatasetName;
+import dev.weft.odf.store.Workspace;
+import dev.weft.odf.yaml.ManifestParser;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PollingIngesterTest {
+    @TempDir
+    Path dir;
+
+    private Workspace workspace;
+
+    @BeforeEach
+    void createWorkspace() {
+        workspace = Workspace.init(dir);
+    }
+
+    @AfterEach
+    void closeWorkspace() {
+        workspace.close();
+    }
+
+    @Test
+    void filesGlobTakesEachNewFileOnceInNameOrderWithEventTimesFromTheName() throws IOException {
+        add("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: prices
+                  kind: Root
+                  metadata:
+                    - kind: SetPollingSource
+                      fetch:
+                        kind: FilesGlob
+                        path: drop/prices-*.csv.gz
+                        eventTime:
+                          kind: FromPath
+                          pattern: prices-(\\d+)\\.csv
+                          timestampFormat: "%Y%m%d"
+                      prepare:
+                        - kind: Decompress
+                          format: Gzip
+                      read:
+                        kind: Csv
+                        header: true
+                        schema: ["sku STRING", "price DECIMAL(8,2)"]
+                      merge:
+                        kind: Snapshot
+                        primaryKey: [sku]
+                """);
+        Files.createDirectories(dir.resolve("drop"));
+        gzip("drop/prices-20260102.csv.gz", "sku,price\na,1.00\nb,2.00\n");
+        gzip("drop/prices-20260101.csv.gz", "sku,price\na,1.00\n");
+        final PollingIngester.PullResult first = pull("prices");
+        assertThat(first.commits()).hasSize(2);
+        assertThat(first.records()).isEqualTo(2);
+        assertThat(pull("prices").commits()).isEmpty();
+
+        gzip("drop/prices-20260103.csv.gz", "sku,price\na,1.50\n");
+        final PollingIngester.PullResult third = pull("prices");
+        assertThat(third.records()).isEqualTo(3);
+        final AddData latest = (AddData) blocks("prices").get(0).event();
+        assertThat(latest.newSourceState()).isEqualTo(new SourceState("odf/polling", "weft/last-file",
+                "prices-20260103.csv.gz"));
+        assertThat(latest.newWatermark()).isEqualTo(Instant.parse("2026-01-03T00:00:00Z"));
+        assertThat(new ChainValidator(workspace.dataset(DatasetName.of("prices"))).validate().isValid()).isTrue();
+    }
+
+    @Test
+    void urlSourcesRevalidateWithTheEtagAndTakeChangesOnly() throws IOException {
+        final AtomicReference<String> body = new AtomicReference<>("id,name\n1,one\n");
+        final List<String> ifNoneMatch = new CopyOnWriteArrayList<>();
+        final HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/things.csv", exchange -> {
+            final String current = body.get();
+            final String etag = "\"" + Integer.toHexString(current.hashCode()) + "\"";
+            final String sent = exchange.getRequestHeaders().getFirst("If-None-Match");
+            ifNoneMatch.add(String.valueOf(sent));
+            exchange.getResponseHeaders().add("ETag", etag);
+            if (etag.equals(sent)) {
+                exchange.sendResponseHeaders(304, -1);
+            } else {
+                final byte[] bytes = current.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            add("""
+                    kind: DatasetSnapshot
+                    version: 1
+                    content:
+                      name: things
+                      kind: Root
+                      metadata:
+                        - kind: SetPollingSource
+                          fetch:
+                            kind: Url
+                            url: http://127.0.0.1:%d/things.csv
+                          read:
+                            kind: Csv
+                            header: true
+                            schema: ["id BIGINT", "name STRING"]
+                          merge:
+                            kind: Ledger
+                            primaryKey: [id]
+                    """.formatted(server.getAddress().getPort()));
+            assertThat(pull("things").records()).isEqualTo(1);
+            assertThat(pull("things").commits()).isEmpty();
+            body.set("id,name\n1,one\n2,two\n");
+            assertThat(pull("things").records()).isEqualTo(1);
+            assertThat(ifNoneMatch.get(0)).isEqualTo("null");
+            assertThat(ifNoneMatch.get(1)).isEqualTo(ifNoneMatch.get(2)).startsWith("\"");
+            final AddData latest = (AddData) blocks("things").get(0).event();
+            assertThat(latest.newSourceState().kind()).isEqualTo("odf/etag");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void httpErrorsAndUnsupportedFetchKindsAreReported() throws IOException {
+        final HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            add(pollingManifest("missing", "kind: Url\n        url: http://127.0.0.1:" + server.getAddress().getPort()
+                    + "/gone.csv"));
+            assertThatThrownBy(() -> pull("missing"))
+                    .hasMessageEndingWith("/gone.csv for 'missing': HTTP 404");
+        } finally {
+            server.stop(0);
+        }
+        add(pollingManifest("boxed", "kind: Container\n        image: example/producer:1"));
+        assertThatThrownBy(() -> pull("boxed"))
+                .isInstanceOf(WeftException.class)
+                .satisfies(e -> assertThat(((WeftException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED))
+                .hasMessageContaining("does not run Container fetch steps");
+    }
+
+    private static String pollingManifest(String name, String fetch) {
+        return """
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: %s
+                  kind: Root
+                  metadata:
+                    - kind: SetPollingSource
+                      fetch:
+                        %s
+                      read:
+                        kind: Csv
+                        header: true
+                      merge:
+                        kind: Append
+                """.formatted(name, fetch);
+    }
+
+    private void add(String manifest) {
+        new SnapshotInstaller(workspace, Clock.systemUTC()).install(List.of(ManifestParser.parse(manifest, "m.yaml")));
+    }
+
+    private PollingIngester.PullResult pull(String dataset) {
+        return new PollingIngester(workspace, Clock.systemUTC(), dir).pull(DatasetName.of(dataset), IngestProgress.NONE);
+    }
+
+    private void gzip(String name, String text) throws IOException {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve(name)))) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private List<dev.weft.odf.model.MetadataBlock> blocks(String dataset) {
+        try (Stream<ChainBlock> blocks = new StoreMetadataChain(workspace.dataset(DatasetName.of(dataset))).blocks()) {
+            return blocks.map(ChainBlock::block).toList();
+        }
+    }
+}
