@@ -180,6 +180,12 @@ final class ChainState {
         return pollingState;
     }
 
+    String operationTypeColumn() {
+        return vocab != null && vocab.operationTypeColumn() != null
+                ? vocab.operationTypeColumn()
+                : SliceSchema.OP.getName();
+    }
+
     String eventTimeColumn() {
         return vocab != null && vocab.eventTimeColumn() != null
                 ? vocab.eventTimeColumn()

@@ -28,7 +28,9 @@ final class CsvRowReader implements AutoCloseable {
     private final long defaultEventTime;
     private List<IngestColumn> columns;
     private List<IngestColumn> dataColumns;
+    private final String opName;
     private int eventTimeIndex = -1;
+    private int opIndex = -1;
     private int nextFile;
     private Path file;
     private CsvTokenizer tokenizer;
@@ -38,7 +40,8 @@ final class CsvRowReader implements AutoCloseable {
     private long records;
 
     private CsvRowReader(List<Path> files, ReadStep.Csv csv, List<IngestColumn> declared, String eventTimeName,
-            long defaultEventTime) {
+            String opName, long defaultEventTime) {
+        this.opName = opName;
         this.files = List.copyOf(files);
         this.options = CsvOptions.of(csv.separator(), csv.quote(), csv.escape(), csv.header(), csv.nullValue(),
                 csv.encoding());
@@ -48,13 +51,21 @@ final class CsvRowReader implements AutoCloseable {
         this.defaultEventTime = defaultEventTime;
     }
 
-    /** Opens the first file, so that the columns are known before any record is read. */
+    /**
+     * Opens the first file, so that the columns are known before any record is read.
+     *
+     * @param opName the column carrying each record's operation (changelog and upsert inputs), or null
+     */
     static CsvRowReader open(List<Path> files, ReadStep.Csv csv, List<IngestColumn> declared, String eventTimeName,
-            long defaultEventTime) {
+            String opName, long defaultEventTime) {
         if (files.isEmpty()) {
             throw new WeftException(ErrorCode.INVALID_ARGUMENT, "No input files given");
         }
-        final CsvRowReader reader = new CsvRowReader(files, csv, declared, eventTimeName, defaultEventTime);
+        if (Boolean.TRUE.equals(csv.inferSchema())) {
+            throw new WeftException(ErrorCode.UNSUPPORTED, "Schema inference (inferSchema: true) is not supported "
+                    + "yet; declare the columns with 'schema' in the read step");
+        }
+        final CsvRowReader reader = new CsvRowReader(files, csv, declared, eventTimeName, opName, defaultEventTime);
         try {
             reader.openNextFile();
         } catch (RuntimeException e) {
@@ -139,6 +150,14 @@ final class CsvRowReader implements AutoCloseable {
                         + "' must be a TIMESTAMP or DATE, not " + columns.get(eventTimeIndex).type().displayName());
             }
         }
+        if (opName != null) {
+            opIndex = IngestColumns.indexOf(columns, opName);
+            if (opIndex < 0) {
+                throw new WeftException(ErrorCode.INVALID_DATA, "Cannot read " + file + ": changelog and upsert "
+                        + "inputs need the operation column '" + opName + "'; columns are " + IngestColumns.names(columns));
+            }
+            dataColumns.remove(columns.get(opIndex));
+        }
     }
 
     private CsvRecord readRecord() {
@@ -170,10 +189,15 @@ final class CsvRowReader implements AutoCloseable {
         }
         final Object[] values = new Object[dataColumns.size()];
         long eventTime = defaultEventTime;
+        int op = 0;
         int target = 0;
         for (int i = 0; i < columns.size(); i++) {
             final IngestColumn column = columns.get(i);
             final String text = record.text(i);
+            if (i == opIndex) {
+                op = operation(record, i, text);
+                continue;
+            }
             Object value = null;
             if (text != null) {
                 try {
@@ -197,7 +221,21 @@ final class CsvRowReader implements AutoCloseable {
                 values[target++] = value;
             }
         }
-        return new IngestRow(0, eventTime, values);
+        return new IngestRow(op, eventTime, values);
+    }
+
+    private int operation(CsvRecord record, int i, String text) {
+        final String trimmed = text == null ? "" : text.trim();
+        switch (trimmed) {
+            case "0": case "+A": return 0;
+            case "1": case "-R": return 1;
+            case "2": case "-C": return 2;
+            case "3": case "+C": return 3;
+            default:
+                throw new WeftException(ErrorCode.INVALID_DATA, file + ":" + record.line() + ":" + record.column(i)
+                        + ": column '" + opName + "': '" + trimmed + "' is not an operation (0 or +A, 1 or -R, "
+                        + "2 or -C, 3 or +C)");
+        }
     }
 
     /** Counts the bytes read, for progress reports. */

@@ -23,6 +23,13 @@ import java.util.Set;
  *       changed become {@code -C} (the previous record, as it was) followed by {@code +C} (the new one); keys missing
  *       from the snapshot become {@code -R} carrying the previous record as it was. Output follows the snapshot's
  *       order, retractions last in the order the keys were first recorded. A key twice in one snapshot is an error.
+ *   <li>ChangelogStream: the input carries its own operations (RFC 015) and passes through after checks: a
+ *       {@code -R} or {@code -C} must name a live key, a {@code -C} must be followed by the {@code +C} of the same
+ *       key, and a {@code +A} must not name a live key.
+ *   <li>UpsertStream: the input's operation is {@code +A} (insert or update) or {@code -R} (delete). An unseen key
+ *       becomes {@code +A}; a live key with other values becomes {@code -C} (previous record) and {@code +C}; the same
+ *       values add nothing; a delete of a live key becomes {@code -R} with the previous record, of an unknown key an
+ *       error.
  * </ul>
  * Not thread-safe.
  */
@@ -43,10 +50,11 @@ final class Merger {
                 ? snapshot.compareColumns()
                 : columns.stream().filter(c -> !primaryKey.contains(c)).toList();
         this.compareColumns = indexes(compare, "compare column");
-        if (strategy instanceof MergeStrategy.ChangelogStream || strategy instanceof MergeStrategy.UpsertStream) {
-            throw new WeftException(ErrorCode.UNSUPPORTED, "The " + strategy.kind()
-                    + " merge strategy is not supported by Weft's ingest yet; use Append, Ledger or Snapshot");
-        }
+    }
+
+    /** Whether inputs of this strategy carry an operation column. */
+    static boolean carriesOperations(MergeStrategy strategy) {
+        return strategy instanceof MergeStrategy.ChangelogStream || strategy instanceof MergeStrategy.UpsertStream;
     }
 
     /** Whether {@link #fold} needs the dataset's existing records. */
@@ -79,6 +87,12 @@ final class Merger {
             }
             return out;
         }
+        if (strategy instanceof MergeStrategy.ChangelogStream) {
+            return changelog(input);
+        }
+        if (strategy instanceof MergeStrategy.UpsertStream) {
+            return upsert(input);
+        }
         final Map<List<Object>, IngestRow> snapshot = new LinkedHashMap<>();
         for (IngestRow row : input) {
             final List<Object> key = row.key(keyColumns);
@@ -105,6 +119,66 @@ final class Merger {
         return out;
     }
 
+    private List<IngestRow> changelog(List<IngestRow> input) {
+        for (int i = 0; i < input.size(); i++) {
+            final IngestRow row = input.get(i);
+            final List<Object> key = row.key(keyColumns);
+            final boolean live = state.containsKey(key);
+            if (row.op() == OperationType.APPEND.code() && live) {
+                throw invalid(i, "appends key " + describeKey(key) + ", which is live already; correct it with -C/+C");
+            }
+            if ((row.op() == OperationType.RETRACT.code() || row.op() == OperationType.CORRECT_FROM.code()) && !live) {
+                throw invalid(i, "retracts or corrects key " + describeKey(key) + ", which is not live");
+            }
+            if (row.op() == OperationType.CORRECT_FROM.code()) {
+                final boolean pairFollows = i + 1 < input.size()
+                        && input.get(i + 1).op() == OperationType.CORRECT_TO.code()
+                        && input.get(i + 1).key(keyColumns).equals(key);
+                if (!pairFollows) {
+                    throw invalid(i, "has a -C for key " + describeKey(key) + " not followed by its +C");
+                }
+            } else if (row.op() == OperationType.CORRECT_TO.code()
+                    && (i == 0 || input.get(i - 1).op() != OperationType.CORRECT_FROM.code())) {
+                throw invalid(i, "has a +C for key " + describeKey(key) + " without the -C before it");
+            }
+            fold(row);
+        }
+        return input;
+    }
+
+    private List<IngestRow> upsert(List<IngestRow> input) {
+        final List<IngestRow> out = new ArrayList<>();
+        for (int i = 0; i < input.size(); i++) {
+            final IngestRow row = input.get(i);
+            final List<Object> key = row.key(keyColumns);
+            final IngestRow previous = state.get(key);
+            final List<IngestRow> changes = new ArrayList<>();
+            if (row.op() == OperationType.RETRACT.code()) {
+                if (previous == null) {
+                    throw invalid(i, "deletes key " + describeKey(key) + ", which is not live");
+                }
+                changes.add(previous.withOp(OperationType.RETRACT.code()));
+            } else if (row.op() != OperationType.APPEND.code()) {
+                throw invalid(i, "has operation " + row.op() + "; upsert inputs use +A (insert or update) and -R (delete)");
+            } else if (previous == null) {
+                changes.add(row.withOp(OperationType.APPEND.code()));
+            } else if (!java.util.Arrays.equals(previous.values(), row.values())) {
+                changes.add(previous.withOp(OperationType.CORRECT_FROM.code()));
+                changes.add(row.withOp(OperationType.CORRECT_TO.code()));
+            }
+            for (IngestRow change : changes) {
+                fold(change);
+                out.add(change);
+            }
+        }
+        return out;
+    }
+
+    private WeftException invalid(int index, String problem) {
+        return new WeftException(ErrorCode.INVALID_DATA, "Input record " + (index + 1) + " of this " + strategy.kind()
+                + " " + problem);
+    }
+
     private String describeKey(List<Object> key) {
         final StringBuilder out = new StringBuilder("(");
         for (int i = 0; i < keyColumns.length; i++) {
@@ -119,6 +193,12 @@ final class Merger {
         }
         if (strategy instanceof MergeStrategy.Snapshot snapshot) {
             return snapshot.primaryKey();
+        }
+        if (strategy instanceof MergeStrategy.ChangelogStream changelog) {
+            return changelog.primaryKey();
+        }
+        if (strategy instanceof MergeStrategy.UpsertStream upsert) {
+            return upsert.primaryKey();
         }
         return List.of();
     }

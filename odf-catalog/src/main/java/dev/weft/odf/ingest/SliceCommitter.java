@@ -39,7 +39,8 @@ final class SliceCommitter {
             IngestProgress progress) {
         final List<IngestColumn> declared = IngestColumns.declared(csv);
         final String eventTimeName = state.eventTimeColumn();
-        try (CsvRowReader reader = CsvRowReader.open(files, csv, declared, eventTimeName, defaultEventTime);
+        try (CsvRowReader reader = CsvRowReader.open(files, csv, declared, eventTimeName,
+                Merger.carriesOperations(merge) ? state.operationTypeColumn() : null, defaultEventTime);
                 LocalStagedFile staged = store.stage(FileKind.DATA)) {
             final List<IngestColumn> columns = reader.dataColumns();
             final Merger merger = new Merger(merge, columns.stream().map(IngestColumn::name).toList());

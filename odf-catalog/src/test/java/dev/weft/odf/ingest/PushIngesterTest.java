@@ -160,6 +160,70 @@ class PushIngesterTest {
     }
 
     @Test
+    void changelogStreamPassesOperationsThroughAfterCheckingThem() throws IOException {
+        add(keyedManifest("scores", "ChangelogStream"));
+        ingest("scores", csv("c1.csv", "op,place,name,score\n+A,1,Alice,100\n+A,2,Bob,80\n"));
+        final IngestResult second = ingest("scores", csv("c2.csv",
+                "op,place,name,score\n-C,2,Bob,80\n+C,2,Charlie,90\n1,1,Alice,100\n"));
+        assertThat(second.records()).isEqualTo(3);
+        assertThat(rows(slice("scores"))).extracting(r -> r.split("\\|", 2)[1].replaceFirst("\\|\\d+\\|\\d+\\|", "|"))
+                .containsExactly("2|2|Bob|80", "3|2|Charlie|90", "1|1|Alice|100");
+        assertIngestFails("scores", csv("c3.csv", "op,place,name,score\n-R,1,Alice,100\n"), ErrorCode.INVALID_DATA,
+                "Input record 1 of this ChangelogStream retracts or corrects key (place=1), which is not live");
+        assertIngestFails("scores", csv("c4.csv", "op,place,name,score\n-C,2,Charlie,90\n"), ErrorCode.INVALID_DATA,
+                "has a -C for key (place=2) not followed by its +C");
+        assertIngestFails("scores", csv("c5.csv", "op,place,name,score\nX,2,Charlie,90\n"), ErrorCode.INVALID_DATA,
+                "column 'op': 'X' is not an operation");
+    }
+
+    @Test
+    void upsertStreamTurnsUpsertsAndDeletesIntoAppendsCorrectionsAndRetractions() throws IOException {
+        add(keyedManifest("board", "UpsertStream"));
+        ingest("board", csv("u1.csv", "op,place,name,score\n0,1,Alice,100\n0,2,Bob,80\n"));
+        final IngestResult second = ingest("board", csv("u2.csv",
+                "op,place,name,score\n0,2,Charlie,90\n0,1,Alice,100\n1,1,Alice,100\n"));
+        assertThat(second.records()).isEqualTo(3);
+        assertThat(rows(slice("board"))).extracting(r -> r.split("\\|", 2)[1].replaceFirst("\\|\\d+\\|\\d+\\|", "|"))
+                .containsExactly("2|2|Bob|80", "3|2|Charlie|90", "1|1|Alice|100");
+        assertIngestFails("board", csv("u3.csv", "op,place,name,score\n1,7,Nobody,0\n"), ErrorCode.INVALID_DATA,
+                "Input record 1 of this UpsertStream deletes key (place=7), which is not live");
+    }
+
+    @Test
+    void schemaInferenceIsRefusedClearly() throws IOException {
+        add(keyedManifest("guess", "Append").replace("schema: [\"place BIGINT\", \"name STRING\", \"score INT\"]",
+                "inferSchema: true"));
+        assertIngestFails("guess", csv("g.csv", "place,name,score\n1,a,2\n"), ErrorCode.UNSUPPORTED,
+                "Schema inference (inferSchema: true) is not supported yet");
+    }
+
+    private static String keyedManifest(String name, String merge) {
+        return """
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: %s
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: feed
+                      read:
+                        kind: Csv
+                        header: true
+                        schema: [%s"place BIGINT", "name STRING", "score INT"]
+                      merge:
+                        kind: %s
+                %s
+                """.formatted(name, merge.equals("Append") ? "" : "\"op STRING\", ", merge,
+                        merge.equals("Append") ? "" : "        primaryKey: [place]");
+    }
+
+    private Path slice(String dataset) {
+        final AddData latest = (AddData) blocks(dataset).get(0).event();
+        return workspace.dataset(DatasetName.of(dataset)).path(FileKind.DATA, latest.newData().physicalHash());
+    }
+
+    @Test
     void badRowsFailWithTheirPositionAndChangeNothing() throws IOException {
         add(Files.readString(Path.of("..", "examples", "cities.population.yaml")));
         ingest("cities.population", csv("ok.csv", "census_date,city,population\n2020-01-01,Vancouver,675000\n"));
