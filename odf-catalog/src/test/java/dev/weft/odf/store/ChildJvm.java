@@ -29,11 +29,15 @@ public final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code mainClass} with the test classpath, JVM flags tuned for fast start, stderr to {@code log}. */
+    /**
+     * Starts {@code mainClass} with the test classpath, JVM flags tuned for fast start (plus the opening Arrow needs),
+     * stderr to {@code log}.
+     */
     public static ChildJvm start(Class<?> mainClass, Path log, String... args) {
         final List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-Xmx64m",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-Xmx128m",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
                 mainClass.getName()));
         command.addAll(List.of(args));
