@@ -20,17 +20,15 @@ import java.util.List;
  * with errors naming file, line, column and value. The column holding the event time (named by the dataset's
  * vocabulary) is taken out of the data columns. Memory use is bounded by the longest line. Not thread-safe.
  */
-final class CsvRowReader implements AutoCloseable {
+final class CsvRowReader implements RowReader {
     private final List<Path> files;
     private final CsvOptions options;
     private final ColumnType.Formats formats;
     private final String eventTimeName;
+    private final String opName;
     private final long defaultEventTime;
     private List<IngestColumn> columns;
-    private List<IngestColumn> dataColumns;
-    private final String opName;
-    private int eventTimeIndex = -1;
-    private int opIndex = -1;
+    private ColumnLayout layout;
     private int nextFile;
     private Path file;
     private CsvTokenizer tokenizer;
@@ -76,12 +74,13 @@ final class CsvRowReader implements AutoCloseable {
     }
 
     /** The data columns (all columns but the event time column). */
-    List<IngestColumn> dataColumns() {
-        return dataColumns;
+    @Override
+    public List<IngestColumn> dataColumns() {
+        return layout.dataColumns();
     }
 
-    /** The next typed record, or null after the last file. */
-    IngestRow next() {
+    @Override
+    public IngestRow next() {
         while (tokenizer != null) {
             final CsvRecord record = pending != null ? pending : readRecord();
             pending = null;
@@ -97,11 +96,13 @@ final class CsvRowReader implements AutoCloseable {
         return null;
     }
 
-    long recordsRead() {
+    @Override
+    public long recordsRead() {
         return records;
     }
 
-    long bytesRead() {
+    @Override
+    public long bytesRead() {
         return bytesBefore + (counting == null ? 0 : counting.count);
     }
 
@@ -135,28 +136,8 @@ final class CsvRowReader implements AutoCloseable {
             throw new WeftException(ErrorCode.INVALID_MANIFEST, "Cannot read " + file
                     + ": the push source declares no schema and its CSV has no header (header: true)");
         }
-        if (dataColumns == null) {
-            resolveEventTimeColumn();
-        }
-    }
-
-    private void resolveEventTimeColumn() {
-        eventTimeIndex = IngestColumns.indexOf(columns, eventTimeName);
-        dataColumns = new ArrayList<>(columns);
-        if (eventTimeIndex >= 0) {
-            final ColumnType.Kind kind = dataColumns.remove(eventTimeIndex).type().kind();
-            if (kind != ColumnType.Kind.TIMESTAMP && kind != ColumnType.Kind.DATE && kind != ColumnType.Kind.STRING) {
-                throw new WeftException(ErrorCode.INVALID_MANIFEST, "The event time column '" + eventTimeName
-                        + "' must be a TIMESTAMP or DATE, not " + columns.get(eventTimeIndex).type().displayName());
-            }
-        }
-        if (opName != null) {
-            opIndex = IngestColumns.indexOf(columns, opName);
-            if (opIndex < 0) {
-                throw new WeftException(ErrorCode.INVALID_DATA, "Cannot read " + file + ": changelog and upsert "
-                        + "inputs need the operation column '" + opName + "'; columns are " + IngestColumns.names(columns));
-            }
-            dataColumns.remove(columns.get(opIndex));
+        if (layout == null) {
+            layout = new ColumnLayout(columns, eventTimeName, opName, formats, defaultEventTime, file.toString());
         }
     }
 
@@ -187,55 +168,17 @@ final class CsvRowReader implements AutoCloseable {
             throw new WeftException(ErrorCode.INVALID_DATA, file + ":" + record.line() + ": expected "
                     + columns.size() + " columns " + IngestColumns.names(columns) + ", found " + record.size());
         }
-        final Object[] values = new Object[dataColumns.size()];
-        long eventTime = defaultEventTime;
-        int op = 0;
-        int target = 0;
-        for (int i = 0; i < columns.size(); i++) {
-            final IngestColumn column = columns.get(i);
-            final String text = record.text(i);
-            if (i == opIndex) {
-                op = operation(record, i, text);
-                continue;
+        return layout.row(new ColumnLayout.Fields() {
+            @Override
+            public String text(int i) {
+                return record.text(i);
             }
-            Object value = null;
-            if (text != null) {
-                try {
-                    value = i == eventTimeIndex
-                            ? Long.valueOf(ColumnType.parseTimestamp(text.trim(), formats.timestamp()))
-                            : column.type().parse(text, formats);
-                } catch (IllegalArgumentException e) {
-                    throw new WeftException(ErrorCode.INVALID_DATA, file + ":" + record.line() + ":"
-                            + record.column(i) + ": column '" + column.name() + "': cannot read '" + text + "' as "
-                            + (i == eventTimeIndex ? "TIMESTAMP" : column.type().displayName()) + ": "
-                            + e.getMessage());
-                }
-            }
-            if (i == eventTimeIndex) {
-                if (value == null) {
-                    throw new WeftException(ErrorCode.INVALID_DATA, file + ":" + record.line() + ":"
-                            + record.column(i) + ": event time column '" + column.name() + "' is empty");
-                }
-                eventTime = (Long) value;
-            } else {
-                values[target++] = value;
-            }
-        }
-        return new IngestRow(op, eventTime, values);
-    }
 
-    private int operation(CsvRecord record, int i, String text) {
-        final String trimmed = text == null ? "" : text.trim();
-        switch (trimmed) {
-            case "0": case "+A": return 0;
-            case "1": case "-R": return 1;
-            case "2": case "-C": return 2;
-            case "3": case "+C": return 3;
-            default:
-                throw new WeftException(ErrorCode.INVALID_DATA, file + ":" + record.line() + ":" + record.column(i)
-                        + ": column '" + opName + "': '" + trimmed + "' is not an operation (0 or +A, 1 or -R, "
-                        + "2 or -C, 3 or +C)");
-        }
+            @Override
+            public String position(int i) {
+                return file + ":" + record.line() + ":" + record.column(i);
+            }
+        });
     }
 
     /** Counts the bytes read, for progress reports. */

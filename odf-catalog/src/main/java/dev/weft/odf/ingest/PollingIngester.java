@@ -78,7 +78,7 @@ public final class PollingIngester {
         final LocalDatasetStore store = workspace.dataset(name);
         final MetadataChain chain = new StoreMetadataChain(store);
         final SetPollingSource source = ChainState.read(chain, name).requireRoot().pollingSource();
-        final ReadStep.Csv csv = csvReadStep(name, source.read());
+        final ReadStep read = RowReaders.choose("'" + name + "'", source.read(), null);
         final List<IngestResult> commits = new ArrayList<>();
         final Path work;
         try {
@@ -87,14 +87,14 @@ public final class PollingIngester {
             throw new WeftException(ErrorCode.IO, "Cannot create a temporary directory for pulling: " + e, e);
         }
         try {
-            return pullInto(name, store, chain, source, csv, work, commits, progress);
+            return pullInto(name, store, chain, source, read, work, commits, progress);
         } finally {
             deleteTree(work);
         }
     }
 
     private PullResult pullInto(DatasetName name, LocalDatasetStore store, MetadataChain chain, SetPollingSource source,
-            ReadStep.Csv csv, Path work, List<IngestResult> commits, IngestProgress progress) {
+            ReadStep read, Path work, List<IngestResult> commits, IngestProgress progress) {
         while (true) {
             final ChainState state = ChainState.read(chain, name);
             final Fetched fetched = fetch(name, source.fetch(), state.pollingState(), work);
@@ -105,7 +105,7 @@ public final class PollingIngester {
                 final Path prepared = prepare(name, source.prepare(), fetched.file(), work);
                 final Instant systemTime = state.notBeforeHead(clock.instant());
                 final long eventTime = (fetched.eventTime() != null ? fetched.eventTime() : systemTime).toEpochMilli();
-                final IngestResult result = SliceCommitter.commit(store, chain, state, csv, source.merge(),
+                final IngestResult result = SliceCommitter.commit(store, chain, state, read, source.merge(),
                         List.of(prepared), systemTime, eventTime, fetched.state(), progress);
                 if (result.offsets() == null) {
                     // Nothing new in the data, but the source moved on: remember that without adding records.
@@ -172,14 +172,6 @@ public final class PollingIngester {
         } catch (IOException e) {
             throw new WeftException(ErrorCode.IO, "Cannot delete temporary files in " + dir + ": " + e, e);
         }
-    }
-
-    private static ReadStep.Csv csvReadStep(DatasetName name, ReadStep read) {
-        if (read instanceof ReadStep.Csv csv) {
-            return csv;
-        }
-        throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot pull '" + name + "': its polling source reads "
-                + read.kind() + ", and this version of Weft reads CSV only");
     }
 
     /** Event time of a fetched item from the source's {@code eventTime} rule; null for the ingest time. */

@@ -2,7 +2,6 @@ package dev.weft.odf.ingest;
 
 import dev.weft.odf.chain.MetadataChain;
 import dev.weft.odf.chain.StoreMetadataChain;
-import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import dev.weft.odf.model.AddData;
 import dev.weft.odf.model.AddPushSource;
@@ -37,7 +36,7 @@ public final class PushIngester {
      * What to ingest with.
      *
      * @param sourceName the push source to use; null when the dataset has exactly one
-     * @param format {@code csv}, or null for the source's own format
+     * @param format {@code csv}, {@code ndjson} or {@code json}, or null for the source's own format
      * @param eventTime event time of records that carry none; null for the ingest time
      */
     public record Options(String sourceName, String format, Instant eventTime) {
@@ -68,31 +67,11 @@ public final class PushIngester {
         final MetadataChain chain = new StoreMetadataChain(store);
         final ChainState state = ChainState.read(chain, name).requireRoot();
         final AddPushSource source = state.pushSource(options.sourceName());
-        final ReadStep.Csv csv = csvReadStep(name, source, options.format());
-        final List<IngestColumn> declared = IngestColumns.declared(csv);
-        final String eventTimeName = state.eventTimeColumn();
+        final ReadStep read = RowReaders.choose("'" + name + "'", source.read(), options.format());
         final Instant systemTime = state.notBeforeHead(clock.instant());
         final long defaultEventTime = (options.eventTime() != null ? options.eventTime() : systemTime).toEpochMilli();
 
-        return SliceCommitter.commit(store, chain, state, csv, source.merge(), files, systemTime, defaultEventTime,
+        return SliceCommitter.commit(store, chain, state, read, source.merge(), files, systemTime, defaultEventTime,
                 null, progress);
     }
-
-    private static ReadStep.Csv csvReadStep(DatasetName name, AddPushSource source, String format) {
-        if (format != null && !format.equalsIgnoreCase("csv")) {
-            throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot ingest into '" + name + "' as " + format
-                    + ": this version of Weft reads CSV only (NdJson, Json and Parquet readers are not built yet)");
-        }
-        if (source.read() instanceof ReadStep.Csv csv) {
-            return csv;
-        }
-        if (format != null) {
-            return new ReadStep.Csv(source.read().ddlSchema(), null, null, null, null, true, null, null, null, null,
-                    source.read().schema());
-        }
-        throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot ingest into '" + name + "': its push source '"
-                + source.sourceName() + "' reads " + source.read().kind()
-                + ", and this version of Weft reads CSV only (pass --format csv to read CSV files with its schema)");
-    }
-
 }

@@ -34,12 +34,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
 final class SliceCommitter {
     private SliceCommitter() {}
 
-    static IngestResult commit(LocalDatasetStore store, MetadataChain chain, ChainState state, ReadStep.Csv csv,
+    static IngestResult commit(LocalDatasetStore store, MetadataChain chain, ChainState state, ReadStep read,
             MergeStrategy merge, List<Path> files, Instant systemTime, long defaultEventTime, SourceState newSourceState,
             IngestProgress progress) {
-        final List<IngestColumn> declared = IngestColumns.declared(csv);
         final String eventTimeName = state.eventTimeColumn();
-        try (CsvRowReader reader = CsvRowReader.open(files, csv, declared, eventTimeName,
+        try (RowReader reader = RowReaders.open(read, files, eventTimeName,
                 Merger.carriesOperations(merge) ? state.operationTypeColumn() : null, defaultEventTime);
                 LocalStagedFile staged = store.stage(FileKind.DATA)) {
             final List<IngestColumn> columns = reader.dataColumns();
@@ -105,7 +104,7 @@ final class SliceCommitter {
         return new IngestResult(0, 0, null, head);
     }
 
-    private static void report(IngestProgress progress, CsvRowReader reader) {
+    private static void report(IngestProgress progress, RowReader reader) {
         if ((reader.recordsRead() & 0xFFFF) == 0) {
             progress.update(reader.bytesRead(), reader.recordsRead());
         }

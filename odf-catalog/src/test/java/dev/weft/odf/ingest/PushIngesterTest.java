@@ -190,6 +190,98 @@ class PushIngesterTest {
     }
 
     @Test
+    void ndJsonAndJsonDocumentsAreReadByFieldName() throws IOException {
+        add("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: events
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: api
+                      read:
+                        kind: NdJson
+                        schema:
+                          fields:
+                            - {name: event_time, type: timestamp}
+                            - {name: user, type: string}
+                            - {name: clicks, type: int64}
+                            - {name: amount, type: {kind: Decimal, precision: 10, scale: 2}}
+                      merge:
+                        kind: Append
+                """);
+        final IngestResult lines = ingest("events", csv("e.ndjson", """
+                {"event_time": "2026-02-01T10:00:00Z", "user": "ann", "clicks": 3, "amount": 1.5, "extra": {"x": 1}}
+                {"clicks": 4, "user": null, "event_time": "2026-02-01T11:00:00Z"}
+                """));
+        assertThat(lines.records()).isEqualTo(2);
+        assertThat(rows(slice("events"))).extracting(r -> r.split("\\|", 4)[3])
+                .containsExactly("1769940000000|ann|3|1.50", "1769943600000|null|4|null");
+
+        final Path document = csv("page.json", """
+                {"page": 1, "data": {"items": [
+                  {"event_time": "2026-02-02T00:00:00Z", "user": "bo", "clicks": 1},
+                  {"event_time": "2026-02-02T01:00:00Z", "user": "cy", "clicks": 2}
+                ]}}
+                """);
+        assertThatThrownBy(() -> new PushIngester(workspace, Clock.fixed(T1, ZoneOffset.UTC)).ingest(
+                        DatasetName.of("events"), List.of(document), new PushIngester.Options(null, "json", null)))
+                .hasMessageEndingWith("page.json:1:1: expected an array of records at the root");
+        add("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: pages
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: api
+                      read:
+                        kind: Json
+                        subPath: data.items
+                        schema:
+                          fields:
+                            - {name: event_time, type: timestamp}
+                            - {name: user, type: string}
+                            - {name: clicks, type: int64}
+                      merge:
+                        kind: Append
+                """);
+        assertThat(ingest("pages", document).records()).isEqualTo(2);
+        assertThat(rows(slice("pages"))).extracting(r -> r.split("\\|", 4)[3])
+                .containsExactly("1769990400000|bo|1", "1769994000000|cy|2");
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn() throws IOException {
+        add("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: events
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: api
+                      read:
+                        kind: NdJson
+                        schema:
+                          fields:
+                            - {name: user, type: string}
+                            - {name: clicks, type: int64}
+                      merge:
+                        kind: Append
+                """);
+        assertIngestFails("events", csv("bad.ndjson", "{\"user\": \"a\", \"clicks\": 1}\n{\"user\": \"b\" \"clicks\": 2}\n"),
+                ErrorCode.INVALID_DATA, "bad.ndjson:2:14: malformed JSON: Unexpected character");
+        assertIngestFails("events", csv("type.ndjson", "{\"user\": \"a\", \"clicks\": \"many\"}\n"),
+                ErrorCode.INVALID_DATA, "type.ndjson:1:25: column 'clicks': cannot read 'many' as BIGINT");
+        assertIngestFails("events", csv("nested.ndjson", "{\"user\": {\"id\": 1}}\n"),
+                ErrorCode.INVALID_DATA, "nested.ndjson:1:10: column 'user': nested values are not supported");
+    }
+
+    @Test
     void schemaInferenceIsRefusedClearly() throws IOException {
         add(keyedManifest("guess", "Append").replace("schema: [\"place BIGINT\", \"name STRING\", \"score INT\"]",
                 "inferSchema: true"));

@@ -38,7 +38,8 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = "Files to ingest.")
     private List<Path> files;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Read the files as csv (default: the source's format).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Read the files as csv, ndjson or json (default: the source's format).")
     private String format;
 
     @Option(names = "--source", paramLabel = "NAME", description = "Push source to use when the dataset has several.")
