@@ -1,6 +1,6 @@
 package dev.weft.odf.ingest;
 
-/** Receives progress of a long ingest: bytes and records read so far. Called on the ingesting thread. */
+/** Receives progress of a long ingest: bytes and records read so far. Called on the thread reading the input. */
 public interface IngestProgress {
     /** Reports nothing. */
     IngestProgress NONE = new IngestProgress() {
@@ -11,7 +11,7 @@ public interface IngestProgress {
         public void finished(long bytes, long records) {}
     };
 
-    /** Called every 65,536 records while reading. */
+    /** Called every few thousand records while reading. */
     void update(long bytes, long records);
 
     /** Called once when all input has been read. */

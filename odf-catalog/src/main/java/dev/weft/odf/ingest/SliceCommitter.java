@@ -38,8 +38,9 @@ final class SliceCommitter {
             MergeStrategy merge, List<Path> files, Instant systemTime, long defaultEventTime, SourceState newSourceState,
             IngestProgress progress) {
         final String eventTimeName = state.eventTimeColumn();
-        try (RowReader reader = RowReaders.open(read, files, eventTimeName,
-                Merger.carriesOperations(merge) ? state.operationTypeColumn() : null, defaultEventTime);
+        try (RowReader reader = new BackgroundRowReader(RowReaders.open(read, files, eventTimeName,
+                        Merger.carriesOperations(merge) ? state.operationTypeColumn() : null, defaultEventTime),
+                        progress);
                 LocalStagedFile staged = store.stage(FileKind.DATA)) {
             final List<IngestColumn> columns = reader.dataColumns();
             final Merger merger = new Merger(merge, columns.stream().map(IngestColumn::name).toList());
@@ -55,7 +56,6 @@ final class SliceCommitter {
                     final List<IngestRow> input = new ArrayList<>();
                     for (IngestRow row = reader.next(); row != null; row = reader.next()) {
                         input.add(row);
-                        report(progress, reader);
                     }
                     for (IngestRow change : merger.merge(input)) {
                         writer.write(change);
@@ -63,7 +63,6 @@ final class SliceCommitter {
                 } else {
                     for (IngestRow row = reader.next(); row != null; row = reader.next()) {
                         writer.write(row);
-                        report(progress, reader);
                     }
                 }
                 progress.finished(reader.bytesRead(), reader.recordsRead());
@@ -102,12 +101,6 @@ final class SliceCommitter {
         final Multihash head = chain.append(new MetadataBlock(systemTime, state.head(), state.nextSequence(), addData),
                 List.of());
         return new IngestResult(0, 0, null, head);
-    }
-
-    private static void report(IngestProgress progress, RowReader reader) {
-        if ((reader.recordsRead() & 0xFFFF) == 0) {
-            progress.update(reader.bytesRead(), reader.recordsRead());
-        }
     }
 
     private static List<Field> dataFields(List<IngestColumn> columns) {
