@@ -41,8 +41,7 @@ final class CsvRowReader implements RowReader {
             String opName, long defaultEventTime) {
         this.opName = opName;
         this.files = List.copyOf(files);
-        this.options = CsvOptions.of(csv.separator(), csv.quote(), csv.escape(), csv.header(), csv.nullValue(),
-                csv.encoding());
+        this.options = csvOptions(csv);
         this.formats = new ColumnType.Formats(csv.dateFormat(), csv.timestampFormat());
         this.columns = declared;
         this.eventTimeName = eventTimeName;
@@ -59,11 +58,15 @@ final class CsvRowReader implements RowReader {
         if (files.isEmpty()) {
             throw new WeftException(ErrorCode.INVALID_ARGUMENT, "No input files given");
         }
+        List<IngestColumn> columns = declared;
         if (Boolean.TRUE.equals(csv.inferSchema())) {
-            throw new WeftException(ErrorCode.UNSUPPORTED, "Schema inference (inferSchema: true) is not supported "
-                    + "yet; declare the columns with 'schema' in the read step");
+            if (declared != null) {
+                throw new WeftException(ErrorCode.INVALID_MANIFEST,
+                        "A CSV read step declares a schema and asks to infer one (inferSchema: true); keep one of them");
+            }
+            columns = CsvSchemaInference.infer(files, csvOptions(csv));
         }
-        final CsvRowReader reader = new CsvRowReader(files, csv, declared, eventTimeName, opName, defaultEventTime);
+        final CsvRowReader reader = new CsvRowReader(files, csv, columns, eventTimeName, opName, defaultEventTime);
         try {
             reader.openNextFile();
         } catch (RuntimeException e) {
@@ -71,6 +74,10 @@ final class CsvRowReader implements RowReader {
             throw e;
         }
         return reader;
+    }
+
+    private static CsvOptions csvOptions(ReadStep.Csv csv) {
+        return CsvOptions.of(csv.separator(), csv.quote(), csv.escape(), csv.header(), csv.nullValue(), csv.encoding());
     }
 
     /** The data columns (all columns but the event time column). */

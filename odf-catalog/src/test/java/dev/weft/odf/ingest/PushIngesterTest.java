@@ -282,11 +282,21 @@ class PushIngesterTest {
     }
 
     @Test
-    void schemaInferenceIsRefusedClearly() throws IOException {
+    void schemaIsInferredOnlyWhenTheSourceAsksForIt() throws IOException {
         add(keyedManifest("guess", "Append").replace("schema: [\"place BIGINT\", \"name STRING\", \"score INT\"]",
                 "inferSchema: true"));
-        assertIngestFails("guess", csv("g.csv", "place,name,score\n1,a,2\n"), ErrorCode.UNSUPPORTED,
-                "Schema inference (inferSchema: true) is not supported yet");
+        ingest("guess", csv("g.csv", "place,name,score,seen,ok\n1,a,2.5,2026-01-01,true\n"
+                + "2,,3,2026-01-02T10:00:00Z,false\n"));
+        final SetDataSchema schema = (SetDataSchema) blocks("guess").get(1).event();
+        assertThat(schema.schema().fields()).extracting(f -> f.name() + " " + f.type())
+                .containsExactly("offset Int64[]", "op Int32[]", "system_time Timestamp[unit=MILLISECOND, timezone=UTC]",
+                        "event_time Timestamp[unit=MILLISECOND, timezone=UTC]",
+                        "place Option[inner=Int64[]]", "name Option[inner=String[]]", "score Option[inner=Float64[]]",
+                        "seen Option[inner=Timestamp[unit=MILLISECOND, timezone=UTC]]", "ok Option[inner=Bool[]]");
+
+        add(keyedManifest("both", "Append").replace("schema: [", "inferSchema: true\n        schema: ["));
+        assertIngestFails("both", csv("b.csv", "place,name,score\n1,a,2\n"), ErrorCode.INVALID_MANIFEST,
+                "declares a schema and asks to infer one");
     }
 
     private static String keyedManifest(String name, String merge) {
