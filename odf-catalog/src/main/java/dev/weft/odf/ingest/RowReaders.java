@@ -12,7 +12,8 @@ final class RowReaders {
     private RowReaders() {}
 
     /**
-     * The read step to use: the source's own, or one of {@code format} ({@code csv}, {@code ndjson}, {@code json})
+     * The read step to use: the source's own, or one of {@code format} ({@code csv}, {@code ndjson}, {@code json},
+     * {@code parquet})
      * with the source's declared schema.
      *
      * @throws WeftException {@code UNSUPPORTED} for formats Weft cannot read yet
@@ -32,9 +33,12 @@ final class RowReaders {
             case "json":
                 return source instanceof ReadStep.Json ? source
                         : new ReadStep.Json(null, source.ddlSchema(), null, null, null, source.schema());
+            case "parquet":
+                return source instanceof ReadStep.Parquet ? source
+                        : new ReadStep.Parquet(source.ddlSchema(), source.schema());
             default:
                 throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot read " + what + " as " + format
-                        + ": this version of Weft reads csv, ndjson and json");
+                        + ": Weft reads csv, ndjson, json and parquet");
         }
     }
 
@@ -48,6 +52,9 @@ final class RowReaders {
                     new ColumnType.Formats(ndJson.dateFormat(), ndJson.timestampFormat()), eventTimeName, opName,
                     defaultEventTime);
         }
+        if (read instanceof ReadStep.Parquet) {
+            return ParquetRowReader.open(files, declared, eventTimeName, opName, defaultEventTime);
+        }
         final ReadStep.Json json = (ReadStep.Json) read;
         return JsonRowReader.open(files, declared, true, json.subPath(),
                 new ColumnType.Formats(json.dateFormat(), json.timestampFormat()), eventTimeName, opName,
@@ -55,9 +62,10 @@ final class RowReaders {
     }
 
     private static void requireReadable(String what, ReadStep read) {
-        if (!(read instanceof ReadStep.Csv || read instanceof ReadStep.NdJson || read instanceof ReadStep.Json)) {
+        if (!(read instanceof ReadStep.Csv || read instanceof ReadStep.NdJson || read instanceof ReadStep.Json
+                || read instanceof ReadStep.Parquet)) {
             throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot read " + what + ": its source reads "
-                    + read.kind() + ", and this version of Weft reads Csv, NdJson and Json");
+                    + read.kind() + ", and Weft reads Csv, NdJson, Json and Parquet (GeoJSON and shapefiles not yet)");
         }
     }
 }

@@ -254,6 +254,32 @@ class PushIngesterTest {
     }
 
     @Test
+    void parquetFilesAreReadByColumnName() {
+        add("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: towns
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: files
+                      read:
+                        kind: Parquet
+                        schema: ["event_time TIMESTAMP", "city STRING", "population INT"]
+                      merge:
+                        kind: Snapshot
+                        primaryKey: [city]
+                """);
+        final Path kamuSlice = dev.weft.odf.testing.SharedReference.odf()
+                .resolve("data/parquet/datafusion-issue-14281/data.parquet");
+        assertThat(ingest("towns", kamuSlice).records()).isEqualTo(3);
+        assertThat(rows(slice("towns"))).extracting(r -> r.split("\\|", 4)[3])
+                .containsExactly("2524651200000|A|10", "2524651200000|B|20", "2524651200000|C|30");
+        assertThat(ingest("towns", kamuSlice).records()).as("the same snapshot again").isZero();
+    }
+
+    @Test
     void malformedJsonNamesLineAndColumn() throws IOException {
         add("""
                 kind: DatasetSnapshot
