@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code weft add}: creates datasets from DatasetSnapshot manifests, all or none. */
-@Command(name = "add", description = {
+@Command(mixinStandardHelpOptions = true, name = "add", description = {
     "Create datasets from DatasetSnapshot manifests (ODF YAML).",
     "All manifests are checked before anything is written: one bad manifest adds nothing."})
 final class AddCommand implements Callable<Integer> {

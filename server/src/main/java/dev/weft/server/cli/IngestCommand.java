@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code weft ingest}: pushes files into a root dataset through one of its push sources, as one commit. */
-@Command(name = "ingest", description = {
+@Command(mixinStandardHelpOptions = true, name = "ingest", description = {
     "Ingest files into a root dataset through its push source (AddPushSource).",
     "All files become one commit; a bad row fails the whole ingest and leaves the dataset unchanged."})
 final class IngestCommand implements Callable<Integer> {

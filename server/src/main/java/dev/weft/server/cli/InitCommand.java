@@ -9,7 +9,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code weft init}: creates an empty workspace. */
-@Command(name = "init", description = "Create a Weft workspace (.weft/) in the current directory or in --workspace DIR.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "init",
+        description = "Create a Weft workspace (.weft/) in the current directory or in --workspace DIR.")
 final class InitCommand implements Callable<Integer> {
     @ParentCommand
     private WeftCommand root;

@@ -13,7 +13,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code weft list}: one line per dataset of the workspace. */
-@Command(name = "list", aliases = "ls", description = "List the datasets of the workspace.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "list", aliases = "ls",
+        description = "List the datasets of the workspace.")
 final class ListCommand implements Callable<Integer> {
     @ParentCommand
     private WeftCommand root;

@@ -17,7 +17,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code weft log}: prints a dataset's metadata chain, newest block first. */
-@Command(name = "log", description = "Show the metadata chain of a dataset, newest block first.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "log",
+        description = "Show the metadata chain of a dataset, newest block first.")
 final class LogCommand implements Callable<Integer> {
     /** Output formats of {@code weft log}. */
     enum Format { text, yaml }

@@ -6,19 +6,15 @@ import dev.weft.odf.store.DatasetName;
 import dev.weft.odf.store.Workspace;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code weft pull}: runs the polling sources of root datasets. */
-@Command(name = "pull", description = {
+@Command(mixinStandardHelpOptions = true, name = "pull", description = {
     "Run the polling sources (SetPollingSource) of root datasets: fetch what is new and ingest it.",
     "FilesGlob paths are relative to the directory that holds the workspace's .weft/."})
 final class PullCommand implements Callable<Integer> {
@@ -28,17 +24,8 @@ final class PullCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @ArgGroup(multiplicity = "1")
-    private Selection selection;
-
-    /** Which datasets to pull. */
-    static final class Selection {
-        @Parameters(arity = "1..*", paramLabel = "NAME", description = "Datasets to pull.")
-        private List<String> names;
-
-        @Option(names = "--all", description = "Pull every root dataset that has a polling source.")
-        private boolean all;
-    }
+    @ArgGroup(multiplicity = "1", exclusive = true)
+    private DatasetSelection selection;
 
     @Override
     public Integer call() {
@@ -46,13 +33,7 @@ final class PullCommand implements Callable<Integer> {
         try (Workspace workspace = WorkspaceLocator.open(root.workspaceOption())) {
             final PollingIngester ingester = new PollingIngester(workspace, Clock.systemUTC(),
                     workspace.directory().getParent());
-            final List<DatasetName> names = new ArrayList<>();
-            if (selection.all) {
-                names.addAll(ingester.datasetsWithPollingSources());
-            } else {
-                selection.names.forEach(name -> names.add(DatasetName.of(name)));
-            }
-            for (DatasetName name : names) {
+            for (DatasetName name : selection.resolve(ingester::datasetsWithPollingSources)) {
                 final PollingIngester.PullResult result =
                         ingester.pull(name, TerminalProgress.forTerminal(spec.commandLine().getErr()));
                 if (result.commits().isEmpty()) {

@@ -7,19 +7,15 @@ import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.store.DatasetName;
 import dev.weft.odf.store.Workspace;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code weft verify}: checks block hashes, chain rules and data file hashes. */
-@Command(name = "verify", description = {
+@Command(mixinStandardHelpOptions = true, name = "verify", description = {
     "Check the hashes and chain rules of datasets.",
     "Checks block hashes, links, sequence numbers, system times, watermarks, contiguous offsets,",
     "and the hashes and sizes of data and checkpoint files."})
@@ -30,17 +26,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @ArgGroup(multiplicity = "1")
-    private Selection selection;
-
-    /** Which datasets to verify. */
-    static final class Selection {
-        @Parameters(arity = "1..*", paramLabel = "NAME", description = "Datasets to verify.")
-        private List<String> names;
-
-        @Option(names = "--all", description = "Verify every dataset of the workspace.")
-        private boolean all;
-    }
+    @ArgGroup(multiplicity = "1", exclusive = true)
+    private DatasetSelection selection;
 
     @Override
     public Integer call() {
@@ -48,15 +35,7 @@ final class VerifyCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         int failed = 0;
         try (Workspace workspace = WorkspaceLocator.open(root.workspaceOption())) {
-            final List<DatasetName> names = new ArrayList<>();
-            if (selection.all) {
-                names.addAll(workspace.datasetNames());
-            } else {
-                for (String name : selection.names) {
-                    names.add(DatasetName.of(name));
-                }
-            }
-            for (DatasetName name : names) {
+            for (DatasetName name : selection.resolve(workspace::datasetNames)) {
                 final ValidationReport report = new ChainValidator(workspace.dataset(name)).validate();
                 if (report.isValid()) {
                     out.printf("%s: ok (%d blocks, head %s)%n", name, report.blocksChecked(),
