@@ -2,6 +2,7 @@ package dev.weft.server.cli;
 
 import dev.weft.odf.chain.StoreMetadataChain;
 import dev.weft.odf.dataset.DatasetInfo;
+import dev.weft.odf.error.WeftException;
 import dev.weft.odf.store.DatasetName;
 import dev.weft.odf.store.Workspace;
 import java.util.List;
@@ -26,11 +27,21 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        WeftException failure = null;
         final TextTable table = new TextTable("NAME", "KIND", "HEAD", "BLOCKS", "RECORDS", "SIZE", "UPDATED");
         try (Workspace workspace = WorkspaceLocator.open(root.workspaceOption())) {
             final List<DatasetName> names = workspace.datasetNames();
             for (DatasetName name : names) {
-                final DatasetInfo info = DatasetInfo.read(new StoreMetadataChain(workspace.dataset(name)));
+                final DatasetInfo info;
+                try {
+                    info = DatasetInfo.read(new StoreMetadataChain(workspace.dataset(name)));
+                } catch (WeftException e) {
+                    // One unreadable dataset must not hide the others: list it, report why, fail at the end.
+                    failure = e;
+                    spec.commandLine().getErr().println("weft: " + e.getMessage());
+                    table.row(name.toString(), "?", "-", "-", "-", "-", "unreadable");
+                    continue;
+                }
                 table.row(
                         info.name(),
                         info.kind().odfName().toLowerCase(Locale.ROOT),
@@ -46,6 +57,6 @@ final class ListCommand implements Callable<Integer> {
                 table.print(spec.commandLine().getOut());
             }
         }
-        return 0;
+        return failure == null ? 0 : failure.code().exitCode();
     }
 }

@@ -168,6 +168,19 @@ class WeftCliTest {
     }
 
     @Test
+    void listShowsHealthyDatasetsEvenWhenOneIsUnreadable() throws IOException {
+        assertThat(weft("add", example("shop.orders.yaml"), example("cities.population.yaml")).exitCode).isZero();
+        final Path cities = dir.resolve(".weft/datasets/cities.population");
+        Files.delete(cities.resolve("blocks").resolve(Files.readString(cities.resolve("refs/head"))));
+        final Result list = weft("list");
+        assertThat(list.exitCode).isEqualTo(4);
+        assertThat(list.out).containsPattern("cities\\.population\\s+\\?.*unreadable")
+                .containsPattern("shop\\.orders\\s+root\\s+\\w{8}\\s+4");
+        assertThat(list.err).startsWith("weft: ").contains("cities.population");
+        assertThat(weft("verify", "cities.population").exitCode).isEqualTo(7);
+    }
+
+    @Test
     void commandsOutsideAWorkspaceExplainWhatToDo() {
         final Result list = run("--workspace", dir.resolve("elsewhere").toString(), "list");
         assertThat(list.exitCode).isEqualTo(9);
