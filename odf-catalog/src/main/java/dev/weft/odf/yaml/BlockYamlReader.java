@@ -31,8 +31,8 @@ public final class BlockYamlReader {
         } catch (IllegalArgumentException e) {
             throw prev.error(e.getMessage());
         }
-        final MetadataBlock block = new MetadataBlock(ModelReader.instant(content.require("systemTime")), prevBlockHash,
-                content.require("sequenceNumber").longValue(), ModelReader.event(content.require("event")));
+        final MetadataBlock block = new MetadataBlock(ModelReader.BLOCK.instant(content.require("systemTime")), prevBlockHash,
+                content.require("sequenceNumber").longValue(), ModelReader.BLOCK.event(content.require("event")));
         content.finish();
         return block;
     }

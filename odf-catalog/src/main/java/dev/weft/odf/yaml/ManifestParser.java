@@ -2,11 +2,8 @@ package dev.weft.odf.yaml;
 
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
-import dev.weft.odf.model.AddData;
 import dev.weft.odf.model.DatasetSnapshot;
-import dev.weft.odf.model.ExecuteTransform;
 import dev.weft.odf.model.MetadataEvent;
-import dev.weft.odf.model.Seed;
 import dev.weft.odf.store.DatasetName;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -68,16 +65,12 @@ public final class ManifestParser {
             throw name.error("invalid dataset name '" + name.string()
                     + "': expected dot-separated parts of letters, digits and inner hyphens, like 'ca.bc.gov.covid'");
         }
-        final var datasetKind = ModelReader.datasetKind(content.require("kind"));
+        final var datasetKind = ModelReader.MANIFEST.datasetKind(content.require("kind"));
         final List<MetadataEvent> events = new ArrayList<>();
         final YamlValue metadata = content.get("metadata");
         if (metadata != null) {
             for (YamlValue item : metadata.list()) {
-                final MetadataEvent event = ModelReader.event(item);
-                if (event instanceof Seed || event instanceof AddData || event instanceof ExecuteTransform) {
-                    throw item.error(event.kind() + " events are written by Weft itself and are not allowed in a manifest");
-                }
-                events.add(event);
+                events.add(ModelReader.MANIFEST.event(item));
             }
         }
         content.finish();

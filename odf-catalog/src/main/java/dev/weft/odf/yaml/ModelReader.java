@@ -58,9 +58,11 @@ import java.util.regex.Pattern;
 
 /**
  * Reads ODF model values from YAML in the shape of the ODF JSON schemas. Variant and enum names match without regard
- * to case, so both the current spelling ({@code SetPollingSource}, {@code Csv}, {@code ByName}) and the older one
- * kamu manifests use ({@code setPollingSource}, {@code csv}, {@code byName}) are accepted. Absent fields stay absent:
- * defaults are applied by whoever uses the value.
+ * to case (RFC 013), so both the current spelling ({@code SetPollingSource}, {@code Csv}, {@code ByName}) and the older
+ * one kamu manifests use ({@code setPollingSource}, {@code csv}, {@code byName}) are accepted. Absent fields stay
+ * absent: defaults are applied by whoever uses the value. {@link #MANIFEST} also checks what a person could get wrong
+ * (DDL column definitions, empty primary keys, events only Weft may write); {@link #BLOCK} reads whatever the schema
+ * allows, because a block records what happened and must read back exactly as it was written.
  */
 final class ModelReader {
     private static final List<String> EVENT_KINDS = List.of("AddData", "ExecuteTransform", "Seed", "SetPollingSource",
@@ -73,35 +75,49 @@ final class ModelReader {
             "BIGINT", "LONG", "SMALLINT", "TINYINT", "BYTE", "SHORT", "DOUBLE", "FLOAT", "REAL", "BOOLEAN", "BOOL",
             "DATE", "TIMESTAMP", "TIMESTAMP_NTZ", "DECIMAL", "NUMERIC", "BINARY", "ARRAY", "MAP", "STRUCT");
 
-    private ModelReader() {}
+    /** Reads the events of a DatasetSnapshot manifest, with the checks for hand-written input. */
+    static final ModelReader MANIFEST = new ModelReader(true);
+    /** Reads the events of metadata blocks as they were written. */
+    static final ModelReader BLOCK = new ModelReader(false);
 
-    static MetadataEvent event(YamlValue value) {
+    private static final List<String> WRITTEN_BY_WEFT = List.of("Seed", "AddData", "ExecuteTransform");
+
+    private final boolean manifest;
+
+    private ModelReader(boolean manifest) {
+        this.manifest = manifest;
+    }
+
+    MetadataEvent event(YamlValue value) {
         final YamlMap map = value.map();
         final String kind = kind(map, "event", EVENT_KINDS);
+        if (manifest && WRITTEN_BY_WEFT.contains(kind)) {
+            throw value.error(kind + " events are written by Weft itself and are not allowed in a manifest");
+        }
         final MetadataEvent event;
         switch (kind) {
             case "AddData":
                 event = new AddData(hash(map, "prevCheckpoint"), map.longValue("prevOffset"),
-                        object(map, "newData", ModelReader::dataSlice), object(map, "newCheckpoint", ModelReader::checkpoint),
-                        instant(map, "newWatermark"), object(map, "newSourceState", ModelReader::sourceState),
+                        object(map, "newData", this::dataSlice), object(map, "newCheckpoint", this::checkpoint),
+                        instant(map, "newWatermark"), object(map, "newSourceState", this::sourceState),
                         extra(map, "extra"));
                 break;
             case "ExecuteTransform":
-                event = new ExecuteTransform(requireList(map, "queryInputs", ModelReader::executeTransformInput),
+                event = new ExecuteTransform(requireList(map, "queryInputs", this::executeTransformInput),
                         hash(map, "prevCheckpoint"), map.longValue("prevOffset"),
-                        object(map, "newData", ModelReader::dataSlice), object(map, "newCheckpoint", ModelReader::checkpoint),
+                        object(map, "newData", this::dataSlice), object(map, "newCheckpoint", this::checkpoint),
                         instant(map, "newWatermark"));
                 break;
             case "Seed":
                 event = new Seed(datasetId(map.require("datasetId")), datasetKind(map.require("datasetKind")));
                 break;
             case "SetPollingSource":
-                event = new SetPollingSource(fetchStep(map.require("fetch")), list(map, "prepare", ModelReader::prepStep),
-                        readStep(map.require("read")), object(map, "preprocess", ModelReader::transform),
+                event = new SetPollingSource(fetchStep(map.require("fetch")), list(map, "prepare", this::prepStep),
+                        readStep(map.require("read")), object(map, "preprocess", this::transform),
                         mergeStrategy(map.require("merge")));
                 break;
             case "SetTransform":
-                event = new SetTransform(requireList(map, "inputs", ModelReader::transformInput),
+                event = new SetTransform(requireList(map, "inputs", this::transformInput),
                         transform(map.require("transform")));
                 break;
             case "SetVocab":
@@ -119,12 +135,12 @@ final class ModelReader {
                         map.string("spdxId"), map.requireString("websiteUrl"));
                 break;
             case "SetDataSchema":
-                event = new SetDataSchema(object(map, "rawArrowSchema", ModelReader::rawArrowSchema),
-                        object(map, "schema", ModelReader::dataSchema));
+                event = new SetDataSchema(object(map, "rawArrowSchema", this::rawArrowSchema),
+                        object(map, "schema", this::dataSchema));
                 break;
             case "AddPushSource":
                 event = new AddPushSource(map.requireString("sourceName"), readStep(map.require("read")),
-                        object(map, "preprocess", ModelReader::transform), mergeStrategy(map.require("merge")));
+                        object(map, "preprocess", this::transform), mergeStrategy(map.require("merge")));
                 break;
             case "DisablePushSource":
                 event = new DisablePushSource(map.requireString("sourceName"));
@@ -137,7 +153,7 @@ final class ModelReader {
         return event;
     }
 
-    private static RawArrowSchema rawArrowSchema(YamlValue value) {
+    private RawArrowSchema rawArrowSchema(YamlValue value) {
         try {
             return RawArrowSchema.of(java.util.Base64.getDecoder().decode(value.string()));
         } catch (IllegalArgumentException e) {
@@ -145,11 +161,11 @@ final class ModelReader {
         }
     }
 
-    static DatasetKind datasetKind(YamlValue value) {
+    DatasetKind datasetKind(YamlValue value) {
         return enumValue(value, "dataset kind", DatasetKind::fromOdfName, List.of("Root", "Derivative"));
     }
 
-    static DatasetId datasetId(YamlValue value) {
+    DatasetId datasetId(YamlValue value) {
         try {
             return DatasetId.parse(value.string());
         } catch (IllegalArgumentException e) {
@@ -157,7 +173,7 @@ final class ModelReader {
         }
     }
 
-    static Instant instant(YamlValue value) {
+    Instant instant(YamlValue value) {
         final String text = value.string();
         try {
             return OffsetDateTime.parse(text).toInstant();
@@ -166,17 +182,17 @@ final class ModelReader {
         }
     }
 
-    private static Instant instant(YamlMap map, String name) {
+    private Instant instant(YamlMap map, String name) {
         final YamlValue value = map.get(name);
         return value == null ? null : instant(value);
     }
 
-    private static Multihash hash(YamlMap map, String name) {
+    private Multihash hash(YamlMap map, String name) {
         final YamlValue value = map.get(name);
         return value == null ? null : hash(value);
     }
 
-    private static Multihash hash(YamlValue value) {
+    private Multihash hash(YamlValue value) {
         try {
             return Multihash.parse(value.string());
         } catch (IllegalArgumentException e) {
@@ -184,7 +200,7 @@ final class ModelReader {
         }
     }
 
-    private static DataSlice dataSlice(YamlValue value) {
+    private DataSlice dataSlice(YamlValue value) {
         final YamlMap map = value.map();
         final DataSlice slice = new DataSlice(hash(map.require("logicalHash")), hash(map.require("physicalHash")),
                 offsetInterval(map.require("offsetInterval")), map.require("size").longValue());
@@ -192,21 +208,21 @@ final class ModelReader {
         return slice;
     }
 
-    private static OffsetInterval offsetInterval(YamlValue value) {
+    private OffsetInterval offsetInterval(YamlValue value) {
         final YamlMap map = value.map();
         final OffsetInterval interval = new OffsetInterval(map.require("start").longValue(), map.require("end").longValue());
         map.finish();
         return interval;
     }
 
-    private static Checkpoint checkpoint(YamlValue value) {
+    private Checkpoint checkpoint(YamlValue value) {
         final YamlMap map = value.map();
         final Checkpoint checkpoint = new Checkpoint(hash(map.require("physicalHash")), map.require("size").longValue());
         map.finish();
         return checkpoint;
     }
 
-    private static SourceState sourceState(YamlValue value) {
+    private SourceState sourceState(YamlValue value) {
         final YamlMap map = value.map();
         final SourceState state = new SourceState(map.requireString("sourceName"), map.requireString("kind"),
                 map.requireString("value"));
@@ -214,7 +230,7 @@ final class ModelReader {
         return state;
     }
 
-    private static ExecuteTransformInput executeTransformInput(YamlValue value) {
+    private ExecuteTransformInput executeTransformInput(YamlValue value) {
         final YamlMap map = value.map();
         final ExecuteTransformInput input = new ExecuteTransformInput(datasetId(map.require("datasetId")),
                 hash(map, "prevBlockHash"), hash(map, "newBlockHash"), map.longValue("prevOffset"),
@@ -223,7 +239,7 @@ final class ModelReader {
         return input;
     }
 
-    private static TransformInput transformInput(YamlValue value) {
+    private TransformInput transformInput(YamlValue value) {
         final YamlMap map = value.map();
         final YamlValue ref = map.require("datasetRef");
         final String text = ref.string();
@@ -235,27 +251,27 @@ final class ModelReader {
         return input;
     }
 
-    private static Transform transform(YamlValue value) {
+    private Transform transform(YamlValue value) {
         final YamlMap map = value.map();
         kind(map, "transform", List.of("Sql"));
         final Transform.Sql sql = new Transform.Sql(map.requireString("engine"), map.string("version"),
-                map.string("query"), list(map, "queries", ModelReader::sqlQueryStep),
-                list(map, "temporalTables", ModelReader::temporalTable));
-        if (sql.query() == null && sql.queries() == null) {
+                map.string("query"), list(map, "queries", this::sqlQueryStep),
+                list(map, "temporalTables", this::temporalTable));
+        if (manifest && sql.query() == null && sql.queries() == null) {
             throw value.error("a Sql transform needs 'query' or 'queries'");
         }
         map.finish();
         return sql;
     }
 
-    private static SqlQueryStep sqlQueryStep(YamlValue value) {
+    private SqlQueryStep sqlQueryStep(YamlValue value) {
         final YamlMap map = value.map();
         final SqlQueryStep step = new SqlQueryStep(map.string("alias"), map.requireString("query"));
         map.finish();
         return step;
     }
 
-    private static TemporalTable temporalTable(YamlValue value) {
+    private TemporalTable temporalTable(YamlValue value) {
         final YamlMap map = value.map();
         final TemporalTable table = new TemporalTable(map.requireString("name"),
                 map.require("primaryKey").strings("primary key columns"));
@@ -263,40 +279,40 @@ final class ModelReader {
         return table;
     }
 
-    private static FetchStep fetchStep(YamlValue value) {
+    private FetchStep fetchStep(YamlValue value) {
         final YamlMap map = value.map();
         final String kind = kind(map, "fetch step", List.of("Url", "FilesGlob", "Container", "Mqtt", "EthereumLogs"));
         final FetchStep step;
         switch (kind) {
             case "Url":
-                step = new FetchStep.Url(map.requireString("url"), object(map, "eventTime", ModelReader::eventTimeSource),
-                        object(map, "cache", ModelReader::sourceCaching), list(map, "headers", ModelReader::requestHeader));
+                step = new FetchStep.Url(map.requireString("url"), object(map, "eventTime", this::eventTimeSource),
+                        object(map, "cache", this::sourceCaching), list(map, "headers", this::requestHeader));
                 break;
             case "FilesGlob":
                 step = new FetchStep.FilesGlob(map.requireString("path"),
-                        object(map, "eventTime", ModelReader::eventTimeSource),
-                        object(map, "cache", ModelReader::sourceCaching), object(map, "order", v -> enumValue(v,
+                        object(map, "eventTime", this::eventTimeSource),
+                        object(map, "cache", this::sourceCaching), object(map, "order", v -> enumValue(v,
                                 "source ordering", SourceOrdering::fromOdfName, List.of("ByEventTime", "ByName"))));
                 break;
             case "Container":
                 step = new FetchStep.Container(map.requireString("image"), map.strings("command", "command arguments"),
-                        map.strings("args", "arguments"), list(map, "env", ModelReader::envVar));
+                        map.strings("args", "arguments"), list(map, "env", this::envVar));
                 break;
             case "Mqtt":
                 step = new FetchStep.Mqtt(map.requireString("host"), map.require("port").intValue(),
                         map.string("username"), map.string("password"),
-                        requireList(map, "topics", ModelReader::mqttTopic));
+                        requireList(map, "topics", this::mqttTopic));
                 break;
             default:
                 step = new FetchStep.EthereumLogs(map.longValue("chainId"), map.string("nodeUrl"),
-                        map.requireString("filter"), map.requireString("signature"));
+                        map.string("filter"), map.string("signature"));
                 break;
         }
         map.finish();
         return step;
     }
 
-    private static EventTimeSource eventTimeSource(YamlValue value) {
+    private EventTimeSource eventTimeSource(YamlValue value) {
         final YamlMap map = value.map();
         final String kind = kind(map, "event time source", List.of("FromMetadata", "FromPath", "FromSystemTime"));
         final EventTimeSource source;
@@ -315,28 +331,28 @@ final class ModelReader {
         return source;
     }
 
-    private static SourceCaching sourceCaching(YamlValue value) {
+    private SourceCaching sourceCaching(YamlValue value) {
         final YamlMap map = value.map();
         kind(map, "source caching", List.of("Forever"));
         map.finish();
         return new SourceCaching.Forever();
     }
 
-    private static RequestHeader requestHeader(YamlValue value) {
+    private RequestHeader requestHeader(YamlValue value) {
         final YamlMap map = value.map();
         final RequestHeader header = new RequestHeader(map.requireString("name"), map.requireString("value"));
         map.finish();
         return header;
     }
 
-    private static EnvVar envVar(YamlValue value) {
+    private EnvVar envVar(YamlValue value) {
         final YamlMap map = value.map();
         final EnvVar env = new EnvVar(map.requireString("name"), map.string("value"));
         map.finish();
         return env;
     }
 
-    private static MqttTopicSubscription mqttTopic(YamlValue value) {
+    private MqttTopicSubscription mqttTopic(YamlValue value) {
         final YamlMap map = value.map();
         final MqttTopicSubscription topic = new MqttTopicSubscription(map.requireString("path"), object(map, "qos",
                 v -> enumValue(v, "MQTT QoS", MqttQos::fromOdfName, List.of("AtMostOnce", "AtLeastOnce", "ExactlyOnce"))));
@@ -344,7 +360,7 @@ final class ModelReader {
         return topic;
     }
 
-    private static PrepStep prepStep(YamlValue value) {
+    private PrepStep prepStep(YamlValue value) {
         final YamlMap map = value.map();
         final String kind = kind(map, "prepare step", List.of("Decompress", "Pipe"));
         final PrepStep step;
@@ -358,7 +374,7 @@ final class ModelReader {
         return step;
     }
 
-    static ReadStep readStep(YamlValue value) {
+    ReadStep readStep(YamlValue value) {
         final YamlMap map = value.map();
         final String kind = kind(map, "read step",
                 List.of("Csv", "GeoJson", "EsriShapefile", "Parquet", "Json", "NdJson", "NdGeoJson"));
@@ -397,7 +413,7 @@ final class ModelReader {
     }
 
     /** {@code ddlSchema}, or the older {@code schema} given as a list of DDL strings. */
-    private static List<String> ddlSchema(YamlMap map) {
+    private List<String> ddlSchema(YamlMap map) {
         final YamlValue ddl = map.get("ddlSchema");
         final YamlValue legacy = map.get("schema");
         if (ddl != null && legacy != null && legacy.isList()) {
@@ -409,7 +425,7 @@ final class ModelReader {
         }
         final List<String> columns = source.strings("column definitions like 'city STRING'");
         final List<YamlValue> items = source.list();
-        for (int i = 0; i < columns.size(); i++) {
+        for (int i = 0; manifest && i < columns.size(); i++) {
             final java.util.regex.Matcher matcher = DDL_COLUMN.matcher(columns.get(i));
             final String type = matcher.matches() ? matcher.group(2).replaceAll("[\\s(<].*", "").toUpperCase(Locale.ROOT) : "";
             if (!matcher.matches() || !DDL_TYPES.contains(type)) {
@@ -420,19 +436,19 @@ final class ModelReader {
         return columns;
     }
 
-    private static DataSchema schemaUnlessLegacy(YamlMap map) {
+    private DataSchema schemaUnlessLegacy(YamlMap map) {
         final YamlValue schema = map.get("schema");
         return schema == null || schema.isList() ? null : dataSchema(schema);
     }
 
-    static DataSchema dataSchema(YamlValue value) {
+    DataSchema dataSchema(YamlValue value) {
         final YamlMap map = value.map();
-        final DataSchema schema = new DataSchema(requireList(map, "fields", ModelReader::dataField), extra(map, "extra"));
+        final DataSchema schema = new DataSchema(requireList(map, "fields", this::dataField), extra(map, "extra"));
         map.finish();
         return schema;
     }
 
-    private static DataField dataField(YamlValue value) {
+    private DataField dataField(YamlValue value) {
         final YamlMap map = value.map();
         final DataField field = new DataField(map.requireString("name"), dataType(map.require("type")), extra(map, "extra"));
         map.finish();
@@ -446,7 +462,7 @@ final class ModelReader {
             "Int32", "long", "Int64", "bigint", "Int64", "double", "Float64", "float", "Float32", "utf8", "String", "text",
             "String");
 
-    static DataType dataType(YamlValue value) {
+    DataType dataType(YamlValue value) {
         if (!value.isMap()) {
             final String name = value.string();
             final String kind = canonicalTypeName(name);
@@ -483,7 +499,7 @@ final class ModelReader {
                 type = new DataType.Option(dataType(map.require("inner")));
                 break;
             case "Struct":
-                type = new DataType.Struct(requireList(map, "fields", ModelReader::dataField));
+                type = new DataType.Struct(requireList(map, "fields", this::dataField));
                 break;
             case "Time":
                 type = new DataType.Time(timeUnit(map));
@@ -499,7 +515,7 @@ final class ModelReader {
         return type;
     }
 
-    private static String canonicalTypeName(String name) {
+    private String canonicalTypeName(String name) {
         for (String kind : TYPE_KINDS) {
             if (kind.equalsIgnoreCase(name)) {
                 return kind;
@@ -509,7 +525,7 @@ final class ModelReader {
     }
 
     /** A type without parameters, or null for kinds that need them. */
-    private static DataType simpleType(String kind) {
+    private DataType simpleType(String kind) {
         switch (kind) {
             case "Binary": return new DataType.Binary(null);
             case "Bool": return new DataType.Bool();
@@ -534,12 +550,12 @@ final class ModelReader {
         }
     }
 
-    private static TimeUnit timeUnit(YamlMap map) {
+    private TimeUnit timeUnit(YamlMap map) {
         return object(map, "unit", v -> enumValue(v, "time unit", TimeUnit::fromOdfName,
                 List.of("Second", "Millisecond", "Microsecond", "Nanosecond")));
     }
 
-    private static MergeStrategy mergeStrategy(YamlValue value) {
+    private MergeStrategy mergeStrategy(YamlValue value) {
         final YamlMap map = value.map();
         final String kind = kind(map, "merge strategy",
                 List.of("Append", "Ledger", "Snapshot", "ChangelogStream", "UpsertStream"));
@@ -565,16 +581,16 @@ final class ModelReader {
         return merge;
     }
 
-    private static List<String> primaryKey(YamlMap map) {
+    private List<String> primaryKey(YamlMap map) {
         final YamlValue key = map.require("primaryKey");
         final List<String> columns = key.strings("column names");
-        if (columns.isEmpty()) {
+        if (manifest && columns.isEmpty()) {
             throw key.error("expected at least one primary key column");
         }
         return columns;
     }
 
-    private static Attachments attachments(YamlValue value) {
+    private Attachments attachments(YamlValue value) {
         final YamlMap map = value.map();
         kind(map, "attachments", List.of("Embedded"));
         final Attachments attachments = new Attachments.Embedded(requireList(map, "items", item -> {
@@ -588,7 +604,7 @@ final class ModelReader {
         return attachments;
     }
 
-    private static ExtraAttributes extra(YamlMap map, String name) {
+    private ExtraAttributes extra(YamlMap map, String name) {
         final YamlValue value = map.get(name);
         if (value == null) {
             return null;
@@ -602,7 +618,7 @@ final class ModelReader {
     }
 
     /** The variant named by the mapping's {@code kind}, spelled as in {@code accepted}, matching without case. */
-    private static String kind(YamlMap map, String what, List<String> accepted) {
+    private String kind(YamlMap map, String what, List<String> accepted) {
         final YamlValue kind = map.require("kind");
         final String text = kind.string();
         for (String candidate : accepted) {
@@ -613,7 +629,7 @@ final class ModelReader {
         throw kind.error("unknown " + what + " kind '" + text + "'; expected one of: " + String.join(", ", accepted));
     }
 
-    private static <E> E enumValue(YamlValue value, String what, Function<String, E> parse, List<String> accepted) {
+    private <E> E enumValue(YamlValue value, String what, Function<String, E> parse, List<String> accepted) {
         final String text = value.string();
         for (String candidate : accepted) {
             if (candidate.equalsIgnoreCase(text)) {
@@ -623,12 +639,12 @@ final class ModelReader {
         throw value.error("unknown " + what + " '" + text + "'; expected one of: " + String.join(", ", accepted));
     }
 
-    private static <T> T object(YamlMap map, String name, Function<YamlValue, T> read) {
+    private <T> T object(YamlMap map, String name, Function<YamlValue, T> read) {
         final YamlValue value = map.get(name);
         return value == null ? null : read.apply(value);
     }
 
-    private static <T> List<T> list(YamlMap map, String name, Function<YamlValue, T> read) {
+    private <T> List<T> list(YamlMap map, String name, Function<YamlValue, T> read) {
         final YamlValue value = map.get(name);
         if (value == null) {
             return null;
@@ -640,7 +656,7 @@ final class ModelReader {
         return out;
     }
 
-    private static <T> List<T> requireList(YamlMap map, String name, Function<YamlValue, T> read) {
+    private <T> List<T> requireList(YamlMap map, String name, Function<YamlValue, T> read) {
         final List<T> out = list(map, name, read);
         if (out == null) {
             throw map.self().error("missing required field '" + name + "'");

@@ -36,7 +36,7 @@ final class YamlEmitter {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             out.append(first && firstPrefix != null ? firstPrefix : " ".repeat(indent));
             first = false;
-            out.append(scalar(String.valueOf(entry.getKey()), indent)).append(':');
+            out.append(key(String.valueOf(entry.getKey()))).append(':');
             value(entry.getValue(), indent);
         }
     }
@@ -95,6 +95,11 @@ final class YamlEmitter {
             return literal(text, indent + 2);
         }
         return doubleQuoted(text);
+    }
+
+    /** Keys are plain or double-quoted: a literal block cannot be a key. */
+    private static String key(String text) {
+        return isPlainSafe(text) ? text : doubleQuoted(text);
     }
 
     private static boolean isPlainSafe(String text) {

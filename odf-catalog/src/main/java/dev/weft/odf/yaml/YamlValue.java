@@ -163,7 +163,8 @@ final class YamlValue {
             final java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
             final YamlMap map = map();
             for (String key : map.keys()) {
-                out.put(key, map.get(key).plain());
+                final YamlValue value = map.get(key);
+                out.put(key, value == null ? null : value.plain());
             }
             return out;
         }

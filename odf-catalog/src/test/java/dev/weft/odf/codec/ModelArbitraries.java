@@ -56,10 +56,10 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /** jqwik generators for every model type, with absent (null) and empty values included. */
-final class ModelArbitraries {
+public final class ModelArbitraries {
     private ModelArbitraries() {}
 
-    static Arbitrary<MetadataBlock> blocks() {
+    public static Arbitrary<MetadataBlock> blocks() {
         return Combinators.combine(instants(), optional(hashes()), Arbitraries.longs(), events())
                 .as(MetadataBlock::new);
     }

@@ -197,7 +197,9 @@ class ManifestParserTest {
             missing name          | '  name: com.acme.orders'                | '  title: com.acme.orders'          | bad.yaml:4:3: content: missing required field 'name'
             invalid name          | '  name: com.acme.orders'                | '  name: com..orders'               | bad.yaml:4:9: content.name: invalid dataset name 'com..orders'
             unknown event kind    | '    - kind: setVocab'                   | '    - kind: setVocabulary'          | bad.yaml:35:13: content.metadata[1].kind: unknown event kind 'setVocabulary'; expected one of: AddData, ExecuteTransform, Seed,
-            seed without fields   | '    - kind: setVocab'                   | '    - kind: Seed'                   | bad.yaml:35:7: content.metadata[1]: missing required field 'datasetId'
+            seed in a manifest    | '    - kind: setVocab'                   | '    - kind: Seed'                   | bad.yaml:35:7: content.metadata[1]: Seed events are written by Weft itself and are not allowed in a manifest
+            add data in manifest  | '    - kind: setVocab'                   | '    - kind: addData'                | bad.yaml:35:7: content.metadata[1]: AddData events are written by Weft itself and are not allowed in a manifest
+            execute transform     | '    - kind: setVocab'                   | '    - kind: ExecuteTransform'       | bad.yaml:35:7: content.metadata[1]: ExecuteTransform events are written by Weft itself and are not allowed in a manifest
             unknown field         | '        separator: ","'                 | '        seperator: ","'             | bad.yaml:22:9: content.metadata[0].read.seperator: unknown field 'seperator' (did you mean 'separator'?)
             missing url           | '        path: data/orders-*.csv'        | '        url2: x'                    | bad.yaml:9:9: content.metadata[0].fetch: missing required field 'path'
             ledger without key    | '        primaryKey:'                    | '        primary:'                   | bad.yaml:32:9: content.metadata[0].merge: missing required field 'primaryKey'
