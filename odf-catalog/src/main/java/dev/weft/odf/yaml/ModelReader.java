@@ -450,7 +450,7 @@ final class ModelReader {
 
     private DataField dataField(YamlValue value) {
         final YamlMap map = value.map();
-        final DataField field = new DataField(map.requireString("name"), dataType(map.require("type")), extra(map, "extra"));
+        final DataField field = new DataField(map.requireString("name"), requireType(map, "type"), extra(map, "extra"));
         map.finish();
         return field;
     }
@@ -464,7 +464,7 @@ final class ModelReader {
 
     DataType dataType(YamlValue value) {
         if (!value.isMap()) {
-            final String name = value.string();
+            final String name = value.name();
             final String kind = canonicalTypeName(name);
             if (kind == null) {
                 throw value.error("unknown data type '" + name + "'; expected one of: " + String.join(", ", TYPE_KINDS));
@@ -489,14 +489,14 @@ final class ModelReader {
                 type = new DataType.Duration(timeUnit(map));
                 break;
             case "List":
-                type = new DataType.List(dataType(map.require("itemType")), map.longValue("fixedLength"));
+                type = new DataType.List(requireType(map, "itemType"), map.longValue("fixedLength"));
                 break;
             case "Map":
-                type = new DataType.Map(dataType(map.require("keyType")), dataType(map.require("valueType")),
+                type = new DataType.Map(requireType(map, "keyType"), requireType(map, "valueType"),
                         map.bool("keysSorted"));
                 break;
             case "Option":
-                type = new DataType.Option(dataType(map.require("inner")));
+                type = new DataType.Option(requireType(map, "inner"));
                 break;
             case "Struct":
                 type = new DataType.Struct(requireList(map, "fields", this::dataField));
@@ -513,6 +513,15 @@ final class ModelReader {
         }
         map.finish();
         return type;
+    }
+
+    /** A type field; unlike other fields it may be YAML's null word, which names the {@code Null} type. */
+    private DataType requireType(YamlMap map, String name) {
+        final YamlValue type = map.present(name);
+        if (type == null || type.isEmptyScalar()) {
+            throw map.self().error("missing required field '" + name + "'");
+        }
+        return dataType(type);
     }
 
     private String canonicalTypeName(String name) {
@@ -619,8 +628,11 @@ final class ModelReader {
 
     /** The variant named by the mapping's {@code kind}, spelled as in {@code accepted}, matching without case. */
     private String kind(YamlMap map, String what, List<String> accepted) {
-        final YamlValue kind = map.require("kind");
-        final String text = kind.string();
+        final YamlValue kind = map.present("kind");
+        if (kind == null || kind.isEmptyScalar()) {
+            throw map.self().error("missing required field 'kind'");
+        }
+        final String text = kind.name();
         for (String candidate : accepted) {
             if (candidate.equalsIgnoreCase(text)) {
                 return candidate;

@@ -52,6 +52,12 @@ final class YamlMap {
         return value == null || value.isNull() ? null : value;
     }
 
+    /** The field even when YAML reads it as null (for type names like {@code Null}), or null when absent. */
+    YamlValue present(String name) {
+        read.add(name);
+        return fields.get(name);
+    }
+
     YamlValue require(String name) {
         final YamlValue value = get(name);
         if (value == null) {

@@ -77,6 +77,11 @@ final class YamlValue {
         return node instanceof ScalarNode scalar && isNullScalar(scalar);
     }
 
+    /** Whether this is a scalar with no text at all ({@code key:} with nothing after it). */
+    boolean isEmptyScalar() {
+        return node instanceof ScalarNode scalar && scalar.isPlain() && scalar.getValue().isEmpty();
+    }
+
     boolean isMap() {
         return node instanceof MappingNode;
     }
@@ -112,6 +117,17 @@ final class YamlValue {
             throw error("expected a string, found " + describe() + "; put it in quotes if it is meant as text");
         }
         return scalar.getValue();
+    }
+
+    /**
+     * The scalar as a name: like {@link #string} except that YAML's null words ({@code Null}, {@code null}, {@code ~})
+     * are kept as written, because the ODF type {@code Null} is spelled that way.
+     */
+    String name() {
+        if (node instanceof ScalarNode scalar && isNullScalar(scalar) && !scalar.getValue().isEmpty()) {
+            return scalar.getValue();
+        }
+        return string();
     }
 
     List<String> strings(String what) {
