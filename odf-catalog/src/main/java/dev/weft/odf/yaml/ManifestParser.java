@@ -45,7 +45,13 @@ public final class ManifestParser {
         return parse(text, file.toString());
     }
 
-    /** Parses manifest text; {@code sourceName} is used in error messages. */
+    /**
+     * Parses manifest text; {@code sourceName} is used in error messages. Union tags and enum values match without
+     * regard to case (RFC 013), read-step schemas may be an ODF DataSchema, short type names or DDL strings, and absent
+     * fields stay null; {@code docs/manifests.md} lists the accepted forms.
+     *
+     * @throws ManifestException for the first mistake, naming its line, column and field path
+     */
     public static DatasetSnapshot parse(String yaml, String sourceName) {
         final YamlMap manifest = YamlValue.parse(yaml, sourceName).map();
         final YamlValue kind = manifest.require("kind");
@@ -67,11 +73,8 @@ public final class ManifestParser {
         }
         final var datasetKind = ModelReader.MANIFEST.datasetKind(content.require("kind"));
         final List<MetadataEvent> events = new ArrayList<>();
-        final YamlValue metadata = content.get("metadata");
-        if (metadata != null) {
-            for (YamlValue item : metadata.list()) {
-                events.add(ModelReader.MANIFEST.event(item));
-            }
+        for (YamlValue item : content.require("metadata").list()) {
+            events.add(ModelReader.MANIFEST.event(item));
         }
         content.finish();
         return new DatasetSnapshot(name.string(), datasetKind, events);

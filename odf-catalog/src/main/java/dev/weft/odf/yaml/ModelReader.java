@@ -46,6 +46,7 @@ import dev.weft.odf.model.TemporalTable;
 import dev.weft.odf.model.TimeUnit;
 import dev.weft.odf.model.Transform;
 import dev.weft.odf.model.TransformInput;
+import dev.weft.odf.store.DatasetName;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -245,10 +246,20 @@ final class ModelReader {
         final String text = ref.string();
         if (text.startsWith("did:")) {
             datasetId(ref);
+        } else if (manifest && !isDatasetAlias(text)) {
+            throw ref.error("invalid dataset reference '" + text
+                    + "': expected a dataset name like 'shop.orders', 'account/shop.orders' or a did:odf: id");
         }
         final TransformInput input = new TransformInput(text, map.string("alias"));
         map.finish();
         return input;
+    }
+
+    /** {@code (AccountName "/")? DatasetName}, both hostnames, as the spec's DatasetRef grammar has it. */
+    private static boolean isDatasetAlias(String text) {
+        final int slash = text.indexOf('/');
+        return slash < 0 ? DatasetName.isValid(text)
+                : DatasetName.isValid(text.substring(0, slash)) && DatasetName.isValid(text.substring(slash + 1));
     }
 
     private Transform transform(YamlValue value) {

@@ -50,8 +50,11 @@ final class YamlValue {
             final Mark mark = e.getProblemMark().orElseGet(() -> e.getContextMark().orElse(null));
             final String where = mark == null ? source : source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
             final String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-            final String context = e.getContext() == null ? "" : " " + e.getContext();
-            throw new ManifestException(where + ": invalid YAML: " + problem + context, e);
+            final String context = e.getContext();
+            // The scanner's context says where it was ("while parsing …"), the composer's what it expected.
+            final String message = context == null ? problem
+                    : context.startsWith("while") ? problem + " " + context : context + ", " + problem;
+            throw new ManifestException(where + ": invalid YAML: " + message, e);
         } catch (YamlEngineException e) {
             throw new ManifestException(source + ": invalid YAML: " + e.getMessage(), e);
         }

@@ -213,6 +213,15 @@ class ManifestParserTest {
             bad dataset kind      | '  kind: root'                           | '  kind: leaf'                      | bad.yaml:5:9: content.kind: unknown dataset kind 'leaf'; expected one of: Root, Derivative
             unknown read kind     | '        kind: csv'                      | '        kind: xlsx'                 | bad.yaml:20:15: content.metadata[0].read.kind: unknown read step kind 'xlsx'; expected one of: Csv,
             number for string     | '        engine: datafusion'             | '        engine: 42'                 | bad.yaml:29:17: content.metadata[0].preprocess.engine: expected a string, found a number (42); put it in quotes if it is meant as text
+            list for string       | '        engine: datafusion'             | '        engine: [datafusion]'       | bad.yaml:29:17: content.metadata[0].preprocess.engine: expected a string, found a list
+            version not a number  | 'version: 1'                             | 'version: one'                      | bad.yaml:2:10: version: expected an integer, found 'one'
+            url without url       | '        kind: filesGlob'                | '        kind: Url'                  | bad.yaml:9:9: content.metadata[0].fetch: missing required field 'url'
+            missing metadata      | '  metadata:'                            | '  events:'                         | bad.yaml:4:3: content: missing required field 'metadata'
+            event without kind    | '    - kind: setVocab'                   | '    - kinds: setVocab'              | bad.yaml:35:7: content.metadata[1]: missing required field 'kind'
+            ddl given twice       | '        separator: ","'                 | '        ddlSchema: [a INT]'         | bad.yaml:24:11: content.metadata[0].read.schema: give the DDL schema either as 'ddlSchema' or as a list under 'schema', not both
+            empty primary key     | '        primaryKey:'                    | '        primaryKey: []\n        x:' | bad.yaml:33:21: content.metadata[0].merge.primaryKey: expected at least one primary key column
+            bad compression       | '          format: gzip'                 | '          format: bzip2'            | bad.yaml:18:19: content.metadata[0].prepare[0].format: unknown compression format 'bzip2'; expected one of: Gzip, Zip
+            top-level field       | 'version: 1'                             | 'version: 1\nowner: me'             | bad.yaml:3:1: owner: unknown field 'owner'
             """)
     void badManifestsFailWithOneClearMessage(String mistake, String original, String replacement, String expected) {
         assertThat(GOOD).contains(original);
@@ -221,6 +230,78 @@ class ManifestParserTest {
                 .isInstanceOf(ManifestException.class)
                 .satisfies(e -> assertThat(((WeftException) e).code()).isEqualTo(ErrorCode.INVALID_MANIFEST))
                 .satisfies(e -> assertThat(e.getMessage()).startsWith(expected).doesNotContain("\n"));
+    }
+
+    private static final String SCHEMA_MANIFEST = """
+            kind: DatasetSnapshot
+            version: 1
+            content:
+              name: typed
+              kind: Root
+              metadata:
+                - kind: SetDataSchema
+                  schema:
+                    fields:
+                      - name: price
+                        type: %s
+            """;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown short type    | varchar2                                 | bad.yaml:11:19: content.metadata[0].schema.fields[0].type: unknown data type 'varchar2'; expected one of: Binary, Bool, Date, Decimal,
+            unknown type kind     | '{kind: Text2}'                          | bad.yaml:11:26: content.metadata[0].schema.fields[0].type.kind: unknown data type kind 'Text2'; expected one of: Binary,
+            short type needs args | decimal                                  | bad.yaml:11:19: content.metadata[0].schema.fields[0].type: data type Decimal needs parameters: write it as {kind: Decimal, …}
+            decimal without scale | '{kind: Decimal, precision: 15}'         | bad.yaml:11:19: content.metadata[0].schema.fields[0].type: missing required field 'scale'
+            list without items    | '{kind: List}'                           | bad.yaml:11:19: content.metadata[0].schema.fields[0].type: missing required field 'itemType'
+            bad time unit         | '{kind: Timestamp, unit: Hour}'          | bad.yaml:11:43: content.metadata[0].schema.fields[0].type.unit: unknown time unit 'Hour'; expected one of: Second, Millisecond, Microsecond, Nanosecond
+            unknown type field    | '{kind: Int32, nullable: true}'          | bad.yaml:11:33: content.metadata[0].schema.fields[0].type.nullable: unknown field 'nullable'
+            nested unknown type   | '{kind: Option, inner: {kind: Int128}}'  | bad.yaml:11:48: content.metadata[0].schema.fields[0].type.inner.kind: unknown data type kind 'Int128'
+            empty type            | ''                                       | bad.yaml:10:13: content.metadata[0].schema.fields[0]: missing required field 'type'
+            """)
+    void badDataSchemaTypesNameTheField(String mistake, String type, String expected) {
+        final String manifest = SCHEMA_MANIFEST.formatted(type == null ? "" : type);
+        assertThatThrownBy(() -> ManifestParser.parse(manifest, "bad.yaml"))
+                .isInstanceOf(ManifestException.class)
+                .satisfies(e -> assertThat(e.getMessage()).startsWith(expected).doesNotContain("\n"));
+    }
+
+    @Test
+    void documentsThatAreNotOneMappingAreRejected() {
+        assertThatThrownBy(() -> ManifestParser.parse("# only a comment\n", "comment.yaml"))
+                .hasMessage("comment.yaml: the file is empty; expected a YAML document");
+        assertThatThrownBy(() -> ManifestParser.parse("- kind: DatasetSnapshot\n", "list.yaml"))
+                .hasMessage("list.yaml:1:1: expected a mapping of fields, found a list");
+        assertThatThrownBy(() -> ManifestParser.parse(GOOD + "---\n" + GOOD, "two.yaml"))
+                .isInstanceOf(ManifestException.class)
+                .hasMessage("two.yaml:37:1: invalid YAML: expected a single document in the stream, but found another document");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            empty account         | /shop.orders
+            bad name              | shop..orders
+            url                   | https://example.org/shop.orders
+            bad did               | did:odf:fed01zz
+            """)
+    void invalidTransformInputReferencesAreRejected(String mistake, String ref) {
+        final String manifest = """
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: totals
+                  kind: Derivative
+                  metadata:
+                    - kind: SetTransform
+                      inputs:
+                        - datasetRef: %s
+                      transform:
+                        kind: Sql
+                        engine: datafusion
+                        query: SELECT 1
+                """.formatted(ref);
+        assertThatThrownBy(() -> ManifestParser.parse(manifest, "ref.yaml"))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageStartingWith("ref.yaml:9:23: content.metadata[0].inputs[0].datasetRef: invalid dataset ");
     }
 
     @Test
