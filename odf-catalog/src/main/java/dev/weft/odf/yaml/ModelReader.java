@@ -51,10 +51,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -156,7 +158,7 @@ final class ModelReader {
 
     private RawArrowSchema rawArrowSchema(YamlValue value) {
         try {
-            return RawArrowSchema.of(java.util.Base64.getDecoder().decode(value.string()));
+            return RawArrowSchema.of(Base64.getDecoder().decode(value.string()));
         } catch (IllegalArgumentException e) {
             throw value.error("expected the Arrow schema as base64, " + e.getMessage());
         }
@@ -437,7 +439,7 @@ final class ModelReader {
         final List<String> columns = source.strings("column definitions like 'city STRING'");
         final List<YamlValue> items = source.list();
         for (int i = 0; manifest && i < columns.size(); i++) {
-            final java.util.regex.Matcher matcher = DDL_COLUMN.matcher(columns.get(i));
+            final Matcher matcher = DDL_COLUMN.matcher(columns.get(i));
             final String type = matcher.matches() ? matcher.group(2).replaceAll("[\\s(<].*", "").toUpperCase(Locale.ROOT) : "";
             if (!matcher.matches() || !DDL_TYPES.contains(type)) {
                 throw items.get(i).error("expected a column definition like 'city STRING' or 'price DECIMAL(10,2)', found '"

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -108,8 +109,8 @@ final class YamlMap {
         String best = null;
         int bestDistance = 3;
         for (String candidate : known) {
-            final int distance = distance(name.toLowerCase(java.util.Locale.ROOT),
-                    candidate.toLowerCase(java.util.Locale.ROOT));
+            final int distance = distance(name.toLowerCase(Locale.ROOT),
+                    candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;

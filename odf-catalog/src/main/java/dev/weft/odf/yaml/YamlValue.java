@@ -1,8 +1,12 @@
 package dev.weft.odf.yaml;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -179,7 +183,7 @@ final class YamlValue {
     /** The plain value of a scalar, or nested maps and lists of them, for free-form attributes. */
     Object plain() {
         if (node instanceof MappingNode) {
-            final java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            final Map<String, Object> out = new LinkedHashMap<>();
             final YamlMap map = map();
             for (String key : map.keys()) {
                 final YamlValue value = map.get(key);
@@ -204,10 +208,10 @@ final class YamlValue {
                 return Boolean.valueOf(text);
             }
             if (text.matches("-?(0|[1-9][0-9]*)")) {
-                return new java.math.BigInteger(text);
+                return new BigInteger(text);
             }
             if (text.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) {
-                return new java.math.BigDecimal(text);
+                return new BigDecimal(text);
             }
         }
         return text;

@@ -163,6 +163,49 @@ class BlockYamlWriterTest {
     }
 
     @Test
+    void goldenPollingSourceBlockRendersEveryStepTagged() throws IOException {
+        final Path file = SharedReference.odf().resolve("golden-blocks/v3")
+                .resolve("f1620eb61498b7362d334131a8486a5ce4cc2638d7c1aa3e4da82a19cf834a77df718");
+        final MetadataBlock block = BlockCodec.decode(Files.readAllBytes(file)).block();
+
+        assertThat(BlockYamlWriter.write(block)).isEqualTo("""
+                kind: MetadataBlock
+                version: 3
+                content:
+                  systemTime: 2020-01-01T12:00:00Z
+                  prevBlockHash: f16209eb949bd8ff0bb1d827f11809aebc6bd0d5955c7f368469a913c70d196620272
+                  sequenceNumber: 117
+                  event:
+                    kind: SetPollingSource
+                    fetch:
+                      kind: FilesGlob
+                      path: ./*.csv
+                      eventTime:
+                        kind: FromMetadata
+                      cache:
+                        kind: Forever
+                      order: ByName
+                    prepare:
+                    - kind: Decompress
+                      format: Gzip
+                    read:
+                      kind: GeoJson
+                      ddlSchema:
+                      - "a: INT"
+                      - "b: INT"
+                    preprocess:
+                      kind: Sql
+                      engine: spark
+                      version: 1.0.0
+                      query: SELECT * FROM input
+                    merge:
+                      kind: Ledger
+                      primaryKey:
+                      - a
+                """);
+    }
+
+    @Test
     void unsupportedBlockVersionsAreRejected() {
         final String yaml = BlockYamlWriter.write(new MetadataBlock(NOON, null, 0, new dev.weft.odf.model.SetInfo("x", null)));
         assertThatThrownBy(() -> BlockYamlReader.read(yaml.replace("version: 3", "version: 1"), "old.yaml"))
