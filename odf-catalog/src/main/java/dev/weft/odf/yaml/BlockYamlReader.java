@@ -32,7 +32,7 @@ public final class BlockYamlReader {
             throw prev.error(e.getMessage());
         }
         final MetadataBlock block = new MetadataBlock(ModelReader.BLOCK.instant(content.require("systemTime")), prevBlockHash,
-                content.require("sequenceNumber").longValue(), ModelReader.BLOCK.event(content.require("event")));
+                content.require("sequenceNumber").u64(), ModelReader.BLOCK.event(content.require("event")));
         content.finish();
         return block;
     }

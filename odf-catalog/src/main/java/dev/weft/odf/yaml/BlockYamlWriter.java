@@ -36,6 +36,7 @@ import dev.weft.odf.model.SqlQueryStep;
 import dev.weft.odf.model.TemporalTable;
 import dev.weft.odf.model.Transform;
 import dev.weft.odf.model.TransformInput;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class BlockYamlWriter {
         final Map<String, Object> content = new LinkedHashMap<>();
         content.put("systemTime", time(block.systemTime()));
         put(content, "prevBlockHash", block.prevBlockHash());
-        content.put("sequenceNumber", block.sequenceNumber());
+        content.put("sequenceNumber", u64(block.sequenceNumber()));
         content.put("event", event(block.event()));
         final Map<String, Object> document = new LinkedHashMap<>();
         document.put("kind", "MetadataBlock");
@@ -71,7 +72,7 @@ public final class BlockYamlWriter {
         // Java 17 has no pattern matching in switch: one branch per event kind.
         if (event instanceof AddData e) {
             put(out, "prevCheckpoint", e.prevCheckpoint());
-            put(out, "prevOffset", e.prevOffset());
+            put(out, "prevOffset", e.prevOffset(), BlockYamlWriter::u64);
             put(out, "newData", e.newData(), BlockYamlWriter::dataSlice);
             put(out, "newCheckpoint", e.newCheckpoint(), BlockYamlWriter::checkpoint);
             put(out, "newWatermark", e.newWatermark());
@@ -80,7 +81,7 @@ public final class BlockYamlWriter {
         } else if (event instanceof ExecuteTransform e) {
             out.put("queryInputs", map(e.queryInputs(), BlockYamlWriter::executeTransformInput));
             put(out, "prevCheckpoint", e.prevCheckpoint());
-            put(out, "prevOffset", e.prevOffset());
+            put(out, "prevOffset", e.prevOffset(), BlockYamlWriter::u64);
             put(out, "newData", e.newData(), BlockYamlWriter::dataSlice);
             put(out, "newCheckpoint", e.newCheckpoint(), BlockYamlWriter::checkpoint);
             put(out, "newWatermark", e.newWatermark());
@@ -130,17 +131,17 @@ public final class BlockYamlWriter {
         out.put("logicalHash", slice.logicalHash().toMultibase());
         out.put("physicalHash", slice.physicalHash().toMultibase());
         final Map<String, Object> interval = new LinkedHashMap<>();
-        interval.put("start", slice.offsetInterval().start());
-        interval.put("end", slice.offsetInterval().end());
+        interval.put("start", u64(slice.offsetInterval().start()));
+        interval.put("end", u64(slice.offsetInterval().end()));
         out.put("offsetInterval", interval);
-        out.put("size", slice.size());
+        out.put("size", u64(slice.size()));
         return out;
     }
 
     private static Map<String, Object> checkpoint(Checkpoint checkpoint) {
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("physicalHash", checkpoint.physicalHash().toMultibase());
-        out.put("size", checkpoint.size());
+        out.put("size", u64(checkpoint.size()));
         return out;
     }
 
@@ -157,8 +158,8 @@ public final class BlockYamlWriter {
         out.put("datasetId", input.datasetId().toDidString());
         put(out, "prevBlockHash", input.prevBlockHash());
         put(out, "newBlockHash", input.newBlockHash());
-        put(out, "prevOffset", input.prevOffset());
-        put(out, "newOffset", input.newOffset());
+        put(out, "prevOffset", input.prevOffset(), BlockYamlWriter::u64);
+        put(out, "newOffset", input.newOffset(), BlockYamlWriter::u64);
         return out;
     }
 
@@ -218,7 +219,7 @@ public final class BlockYamlWriter {
             put(out, "password", f.password());
             out.put("topics", map(f.topics(), BlockYamlWriter::mqttTopic));
         } else if (fetch instanceof FetchStep.EthereumLogs f) {
-            put(out, "chainId", f.chainId());
+            put(out, "chainId", f.chainId(), BlockYamlWriter::u64);
             put(out, "nodeUrl", f.nodeUrl());
             out.put("filter", f.filter());
             out.put("signature", f.signature());
@@ -348,7 +349,7 @@ public final class BlockYamlWriter {
     private static Map<String, Object> dataType(DataType type) {
         final Map<String, Object> out = tagged(type.kind());
         if (type instanceof DataType.Binary t) {
-            put(out, "fixedLength", t.fixedLength());
+            put(out, "fixedLength", t.fixedLength(), BlockYamlWriter::u64);
         } else if (type instanceof DataType.Decimal t) {
             out.put("precision", t.precision());
             out.put("scale", (long) t.scale());
@@ -356,7 +357,7 @@ public final class BlockYamlWriter {
             put(out, "unit", t.unit(), unit -> unit.odfName());
         } else if (type instanceof DataType.List t) {
             out.put("itemType", dataType(t.itemType()));
-            put(out, "fixedLength", t.fixedLength());
+            put(out, "fixedLength", t.fixedLength(), BlockYamlWriter::u64);
         } else if (type instanceof DataType.Map t) {
             out.put("keyType", dataType(t.keyType()));
             out.put("valueType", dataType(t.valueType()));
@@ -402,6 +403,11 @@ public final class BlockYamlWriter {
         if (value != null) {
             out.put(key, render.apply(value));
         }
+    }
+
+    /** ODF offsets, sizes and counts are unsigned 64-bit; the model holds them in a long. */
+    private static Object u64(long value) {
+        return value >= 0 ? (Object) value : new BigInteger(Long.toUnsignedString(value));
     }
 
     private static String time(Instant instant) {

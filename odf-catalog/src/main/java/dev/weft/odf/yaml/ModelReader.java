@@ -100,14 +100,14 @@ final class ModelReader {
         final MetadataEvent event;
         switch (kind) {
             case "AddData":
-                event = new AddData(hash(map, "prevCheckpoint"), map.longValue("prevOffset"),
+                event = new AddData(hash(map, "prevCheckpoint"), map.u64("prevOffset"),
                         object(map, "newData", this::dataSlice), object(map, "newCheckpoint", this::checkpoint),
                         instant(map, "newWatermark"), object(map, "newSourceState", this::sourceState),
                         extra(map, "extra"));
                 break;
             case "ExecuteTransform":
                 event = new ExecuteTransform(requireList(map, "queryInputs", this::executeTransformInput),
-                        hash(map, "prevCheckpoint"), map.longValue("prevOffset"),
+                        hash(map, "prevCheckpoint"), map.u64("prevOffset"),
                         object(map, "newData", this::dataSlice), object(map, "newCheckpoint", this::checkpoint),
                         instant(map, "newWatermark"));
                 break;
@@ -206,21 +206,21 @@ final class ModelReader {
     private DataSlice dataSlice(YamlValue value) {
         final YamlMap map = value.map();
         final DataSlice slice = new DataSlice(hash(map.require("logicalHash")), hash(map.require("physicalHash")),
-                offsetInterval(map.require("offsetInterval")), map.require("size").longValue());
+                offsetInterval(map.require("offsetInterval")), map.require("size").u64());
         map.finish();
         return slice;
     }
 
     private OffsetInterval offsetInterval(YamlValue value) {
         final YamlMap map = value.map();
-        final OffsetInterval interval = new OffsetInterval(map.require("start").longValue(), map.require("end").longValue());
+        final OffsetInterval interval = new OffsetInterval(map.require("start").u64(), map.require("end").u64());
         map.finish();
         return interval;
     }
 
     private Checkpoint checkpoint(YamlValue value) {
         final YamlMap map = value.map();
-        final Checkpoint checkpoint = new Checkpoint(hash(map.require("physicalHash")), map.require("size").longValue());
+        final Checkpoint checkpoint = new Checkpoint(hash(map.require("physicalHash")), map.require("size").u64());
         map.finish();
         return checkpoint;
     }
@@ -236,8 +236,8 @@ final class ModelReader {
     private ExecuteTransformInput executeTransformInput(YamlValue value) {
         final YamlMap map = value.map();
         final ExecuteTransformInput input = new ExecuteTransformInput(datasetId(map.require("datasetId")),
-                hash(map, "prevBlockHash"), hash(map, "newBlockHash"), map.longValue("prevOffset"),
-                map.longValue("newOffset"));
+                hash(map, "prevBlockHash"), hash(map, "newBlockHash"), map.u64("prevOffset"),
+                map.u64("newOffset"));
         map.finish();
         return input;
     }
@@ -317,7 +317,7 @@ final class ModelReader {
                         requireList(map, "topics", this::mqttTopic));
                 break;
             default:
-                step = new FetchStep.EthereumLogs(map.longValue("chainId"), map.string("nodeUrl"),
+                step = new FetchStep.EthereumLogs(map.u64("chainId"), map.string("nodeUrl"),
                         map.string("filter"), map.string("signature"));
                 break;
         }
@@ -493,16 +493,16 @@ final class ModelReader {
         final DataType type;
         switch (kind) {
             case "Binary":
-                type = new DataType.Binary(map.longValue("fixedLength"));
+                type = new DataType.Binary(map.u64("fixedLength"));
                 break;
             case "Decimal":
-                type = new DataType.Decimal(map.require("precision").longValue(), map.require("scale").intValue());
+                type = new DataType.Decimal(map.require("precision").u32(), map.require("scale").intValue());
                 break;
             case "Duration":
                 type = new DataType.Duration(timeUnit(map));
                 break;
             case "List":
-                type = new DataType.List(requireType(map, "itemType"), map.longValue("fixedLength"));
+                type = new DataType.List(requireType(map, "itemType"), map.u64("fixedLength"));
                 break;
             case "Map":
                 type = new DataType.Map(requireType(map, "keyType"), requireType(map, "valueType"),

@@ -81,9 +81,9 @@ final class YamlMap {
         return value == null ? null : value.bool();
     }
 
-    Long longValue(String name) {
+    Long u64(String name) {
         final YamlValue value = get(name);
-        return value == null ? null : value.longValue();
+        return value == null ? null : value.u64();
     }
 
     List<String> strings(String name, String what) {

@@ -172,6 +172,28 @@ final class YamlValue {
         }
     }
 
+    /** An unsigned 64-bit integer (offsets, sizes, sequence numbers), held in a long as the model does. */
+    long u64() {
+        final String text = scalarText("a non-negative integer");
+        try {
+            if (text.startsWith("-")) {
+                throw new NumberFormatException(text);
+            }
+            return Long.parseUnsignedLong(text.startsWith("+") ? text.substring(1).replace("_", "") : text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw error("expected a non-negative integer up to " + Long.toUnsignedString(-1L) + ", found '" + text + "'");
+        }
+    }
+
+    /** An unsigned 32-bit integer. */
+    long u32() {
+        final long value = u64();
+        if (Long.compareUnsigned(value, 0xFFFF_FFFFL) > 0) {
+            throw error("expected a non-negative integer up to 4294967295, found " + Long.toUnsignedString(value));
+        }
+        return value;
+    }
+
     int intValue() {
         final long value = longValue();
         if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {

@@ -206,6 +206,23 @@ class BlockYamlWriterTest {
     }
 
     @Test
+    void unsignedValuesAreWrittenAndReadUnsigned() {
+        final MetadataBlock block = new MetadataBlock(NOON, null, -1L, new dev.weft.odf.model.AddData(null, -2L,
+                new DataSlice(mh("foo"), mh("bar"), new OffsetInterval(Long.MIN_VALUE, -1L), 10), null, null, null, null));
+        final String yaml = BlockYamlWriter.write(block);
+
+        assertThat(yaml).contains("sequenceNumber: 18446744073709551615\n", "prevOffset: 18446744073709551614\n",
+                "start: 9223372036854775808\n", "end: 18446744073709551615\n");
+        assertThat(BlockYamlReader.read(yaml, "u64.yaml")).isEqualTo(block);
+        assertThatThrownBy(() -> BlockYamlReader.read(yaml.replace("size: 10", "size: -10"), "u64.yaml"))
+                .hasMessage("u64.yaml:15:13: content.event.newData.size: expected a non-negative integer up to "
+                        + "18446744073709551615, found '-10'");
+        assertThatThrownBy(() -> BlockYamlReader.read(yaml.replace("end: 18446744073709551615", "end: 18446744073709551616"),
+                "u64.yaml")).hasMessageStartingWith("u64.yaml:14:14: content.event.newData.offsetInterval.end: expected a "
+                        + "non-negative integer");
+    }
+
+    @Test
     void unsupportedBlockVersionsAreRejected() {
         final String yaml = BlockYamlWriter.write(new MetadataBlock(NOON, null, 0, new dev.weft.odf.model.SetInfo("x", null)));
         assertThatThrownBy(() -> BlockYamlReader.read(yaml.replace("version: 3", "version: 1"), "old.yaml"))

@@ -256,6 +256,8 @@ class ManifestParserTest {
             bad time unit         | '{kind: Timestamp, unit: Hour}'          | bad.yaml:11:43: content.metadata[0].schema.fields[0].type.unit: unknown time unit 'Hour'; expected one of: Second, Millisecond, Microsecond, Nanosecond
             unknown type field    | '{kind: Int32, nullable: true}'          | bad.yaml:11:33: content.metadata[0].schema.fields[0].type.nullable: unknown field 'nullable'
             nested unknown type   | '{kind: Option, inner: {kind: Int128}}'  | bad.yaml:11:48: content.metadata[0].schema.fields[0].type.inner.kind: unknown data type kind 'Int128'
+            precision over u32    | '{kind: Decimal, precision: 4294967296, scale: 0}' | bad.yaml:11:46: content.metadata[0].schema.fields[0].type.precision: expected a non-negative integer up to 4294967295, found 4294967296
+            negative length       | '{kind: Binary, fixedLength: -1}'        | bad.yaml:11:47: content.metadata[0].schema.fields[0].type.fixedLength: expected a non-negative integer up to 18446744073709551615, found '-1'
             empty type            | ''                                       | bad.yaml:10:13: content.metadata[0].schema.fields[0]: missing required field 'type'
             """)
     void badDataSchemaTypesNameTheField(String mistake, String type, String expected) {
