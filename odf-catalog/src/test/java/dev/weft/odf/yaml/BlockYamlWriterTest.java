@@ -228,6 +228,11 @@ class BlockYamlWriterTest {
         assertThatThrownBy(() -> BlockYamlReader.read(yaml.replace("version: 3", "version: 1"), "old.yaml"))
                 .isInstanceOf(ManifestException.class)
                 .hasMessage("old.yaml:2:10: version: unsupported MetadataBlock version 1 (supported: 2 to 3)");
+        assertThatThrownBy(() -> BlockYamlReader.read(yaml.replace("version: 3", "version: 4"), "new.yaml"))
+                .isInstanceOf(ManifestException.class)
+                .hasMessage("new.yaml:2:10: version: unsupported MetadataBlock version 4 (supported: 2 to 3)");
+        assertThatThrownBy(() -> BlockYamlReader.read(yaml.replace("kind: MetadataBlock", "kind: DatasetSnapshot"), "k.yaml"))
+                .hasMessage("k.yaml:1:7: kind: expected kind MetadataBlock, found 'DatasetSnapshot'");
     }
 
     private static Multihash mh(String text) {
