@@ -1,5 +1,6 @@
 package dev.weft.bench;
 
+import dev.weft.odf.testing.TpchCsv;
 import io.trino.tpch.TpchTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,25 +50,7 @@ public final class IngestBenchmark {
         }
         final Path workspace = Files.createTempDirectory(work, "workspace");
         final Path manifest = workspace.resolve("lineitem.yaml");
-        final StringBuilder yaml = new StringBuilder("""
-                kind: DatasetSnapshot
-                version: 1
-                content:
-                  name: tpch.lineitem
-                  kind: Root
-                  metadata:
-                    - kind: AddPushSource
-                      sourceName: csv
-                      read:
-                        kind: Csv
-                        header: true
-                        schema:
-                """);
-        for (String column : TpchCsv.ddlSchema(TpchTable.LINE_ITEM)) {
-            yaml.append("          - ").append(column).append('\n');
-        }
-        yaml.append("      merge:\n        kind: Append\n");
-        Files.writeString(manifest, yaml);
+        Files.writeString(manifest, TpchCsv.manifest(TpchTable.LINE_ITEM, "tpch.lineitem"));
 
         weft(jar, "512m", null, "--workspace", workspace.toString(), "init");
         weft(jar, "512m", null, "--workspace", workspace.toString(), "add", manifest.toString());

@@ -25,6 +25,22 @@ public enum ErrorCode {
     WORKSPACE("58030", "FAILED_PRECONDITION", 9),
     /** An I/O operation failed. */
     IO("58030", "UNAVAILABLE", 10),
+    /** SQL text that does not parse. */
+    SQL_SYNTAX("42601", "INVALID_ARGUMENT", 11),
+    /** SQL that names a table or schema that does not exist. */
+    SQL_UNDEFINED_TABLE("42P01", "NOT_FOUND", 11),
+    /** SQL that names a column that does not exist. */
+    SQL_UNDEFINED_COLUMN("42703", "INVALID_ARGUMENT", 11),
+    /** SQL that calls a function that does not exist for the given argument types. */
+    SQL_UNDEFINED_FUNCTION("42883", "INVALID_ARGUMENT", 11),
+    /** SQL whose expression types do not fit (e.g. comparing a date with a number). */
+    SQL_TYPE_MISMATCH("42804", "INVALID_ARGUMENT", 11),
+    /** Any other SQL that parses but is not valid (ambiguous column, misplaced aggregate, wrong parameter, ...). */
+    SQL_INVALID("42000", "INVALID_ARGUMENT", 11),
+    /** A query failed on the data it read (division by zero, bad cast, overflow). */
+    SQL_DATA("22000", "INVALID_ARGUMENT", 12),
+    /** The query was cancelled by its client or by shutdown. */
+    CANCELLED("57014", "CANCELLED", 13),
     /** A bug: something that should not happen. */
     INTERNAL("XX000", "INTERNAL", 70);
 

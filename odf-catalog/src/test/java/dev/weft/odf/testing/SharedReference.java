@@ -32,6 +32,11 @@ public final class SharedReference {
         return root().resolve("odf-reference");
     }
 
+    /** {@code shared/tpch-reference}. */
+    public static Path tpch() {
+        return root().resolve("tpch-reference");
+    }
+
     private static Path requireDirectory(Path path) {
         if (!Files.isDirectory(path.resolve("odf-reference"))) {
             throw new IllegalStateException("WEFT_SHARED=" + path + " has no odf-reference folder");

@@ -1,4 +1,4 @@
-package dev.weft.bench;
+package dev.weft.odf.testing;
 
 import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchEntity;
@@ -25,9 +25,26 @@ public final class TpchCsv {
     public static List<String> ddlSchema(TpchTable<?> table) {
         final List<String> ddl = new ArrayList<>();
         for (TpchColumn<?> column : table.getColumns()) {
-            ddl.add(column.getSimplifiedColumnName() + " " + ddlType(column));
+            ddl.add(column.getColumnName() + " " + ddlType(column));
         }
         return ddl;
+    }
+
+    /**
+     * A DatasetSnapshot manifest for a root dataset named {@code name} with a push source {@code csv} that reads
+     * {@link #write}'s files, appending every row.
+     */
+    public static String manifest(TpchTable<?> table, String name) {
+        final StringBuilder yaml = new StringBuilder()
+                .append("kind: DatasetSnapshot\nversion: 1\ncontent:\n")
+                .append("  name: ").append(name).append('\n')
+                .append("  kind: Root\n  metadata:\n")
+                .append("    - kind: AddPushSource\n      sourceName: csv\n")
+                .append("      read:\n        kind: Csv\n        header: true\n        schema:\n");
+        for (String column : ddlSchema(table)) {
+            yaml.append("          - ").append(column).append('\n');
+        }
+        return yaml.append("      merge:\n        kind: Append\n").toString();
     }
 
     /** Writes the table at {@code scaleFactor} to {@code file}; returns the number of rows. */
@@ -38,7 +55,7 @@ public final class TpchCsv {
             final List<TpchColumn<E>> columns = table.getColumns();
             for (int i = 0; i < columns.size(); i++) {
                 out.write(i == 0 ? "" : ",");
-                out.write(columns.get(i).getSimplifiedColumnName());
+                out.write(columns.get(i).getColumnName());
             }
             out.write('\n');
             final StringBuilder line = new StringBuilder(256);

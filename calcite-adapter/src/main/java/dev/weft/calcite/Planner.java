@@ -1,0 +1,132 @@
+package dev.weft.calcite;
+
+import dev.weft.calcite.schema.OdfTable;
+import dev.weft.calcite.schema.WeftSchemas;
+import dev.weft.odf.dataset.CatalogSnapshot;
+import dev.weft.odf.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+
+/**
+ * Parses, validates and converts one SQL statement into a logical plan against a catalog snapshot. Sub-queries are
+ * kept as they are written (not expanded into joins): the vectorized engine decorrelates them better, and it keeps
+ * planning cheap.
+ */
+final class Planner {
+    private Planner() {}
+
+    static Plan plan(String sql, CatalogSnapshot snapshot, OdfTable.TableScanner scanner) {
+        final long start = System.nanoTime();
+        final SqlNode parsed = parse(sql);
+        if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
+            throw new SqlException(ErrorCode.UNSUPPORTED, "Only queries are supported, not " + parsed.getKind()
+                    + ": datasets change only through ingest (`weft ingest`, `weft pull`)",
+                    parsed.getParserPosition().getLineNum(), parsed.getParserPosition().getColumnNum(), null);
+        }
+        final SchemaPlus root = WeftSchemas.root(snapshot, scanner);
+        final JavaTypeFactory types = new JavaTypeFactoryImpl(WeftTypeSystem.INSTANCE);
+        final CalciteCatalogReader catalog = new CalciteCatalogReader(CalciteSchema.from(root),
+                WeftSchemas.DEFAULT_PATH, types, WeftSql.CONNECTION);
+        final SqlValidator validator = SqlValidatorUtil.newValidator(
+                SqlOperatorTables.chain(WeftSql.OPERATORS, catalog), catalog, types, WeftSql.VALIDATOR);
+        final SqlNode validated;
+        try {
+            validated = validator.validate(parsed);
+        } catch (CalciteContextException e) {
+            throw SqlErrors.validation(e);
+        } catch (RuntimeException e) {
+            throw SqlErrors.unpositioned(e);
+        }
+        final VolcanoPlanner planner = new VolcanoPlanner();
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+        final RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(types));
+        final RelOptTable.ViewExpander noViews = (rowType, queryString, schemaPath, viewPath) -> {
+            throw new UnsupportedOperationException("Weft has no SQL views");
+        };
+        final SqlToRelConverter converter = new SqlToRelConverter(noViews, validator, catalog, cluster,
+                StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withExpand(false));
+        final RelRoot relRoot = converter.convertQuery(validated, false, true);
+        final RelNode projected = relRoot.project();
+        final TableCollector tables = new TableCollector();
+        projected.accept(tables);
+        return new Plan(snapshot, root, relRoot.withRel(projected), relRoot.validatedRowType,
+                validator.getParameterRowType(validated), List.copyOf(tables.datasets), !tables.other,
+                System.nanoTime() - start);
+    }
+
+    private static SqlNode parse(String sql) {
+        final SqlNodeList statements;
+        try {
+            statements = SqlParser.create(sql, WeftSql.PARSER).parseStmtList();
+        } catch (SqlParseException e) {
+            throw SqlErrors.syntax(e);
+        }
+        if (statements.size() != 1) {
+            throw new SqlException(ErrorCode.SQL_SYNTAX, statements.isEmpty()
+                    ? "No SQL statement given"
+                    : "Expected one SQL statement, got " + statements.size(), 1, 1, null);
+        }
+        return statements.get(0);
+    }
+
+    /** Finds every table a plan scans, including inside sub-query expressions. */
+    private static final class TableCollector extends RelShuttleImpl {
+        final List<OdfTable> datasets = new ArrayList<>();
+        boolean other;
+
+        private final RexShuttle subQueries = new RexShuttle() {
+            @Override
+            public RexNode visitSubQuery(RexSubQuery subQuery) {
+                subQuery.rel.accept(TableCollector.this);
+                return super.visitSubQuery(subQuery);
+            }
+        };
+
+        @Override
+        public RelNode visit(TableScan scan) {
+            final OdfTable table = scan.getTable().unwrap(OdfTable.class);
+            if (table == null) {
+                other = true;
+            } else if (datasets.stream().noneMatch(t -> t == table)) {
+                datasets.add(table);
+            }
+            return scan;
+        }
+
+        @Override
+        protected RelNode visitChild(RelNode parent, int i, RelNode child) {
+            parent.accept(subQueries);
+            return super.visitChild(parent, i, child);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.weft.calcite;
+
+import dev.weft.calcite.exec.DuckDb;
+import dev.weft.calcite.exec.QueryResult;
+import dev.weft.calcite.exec.TableScans;
+import dev.weft.calcite.schema.OdfTable;
+import dev.weft.odf.dataset.CatalogSnapshot;
+import dev.weft.odf.dataset.WorkspaceCatalog;
+import java.util.List;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Weft's SQL front door, shared by every surface (Flight SQL, Avatica, the embedded driver, {@code weft sql}):
+ * prepares statements against the workspace's datasets and runs them, streaming Arrow batches. Thread-safe; one per
+ * workspace.
+ */
+public final class QueryEngine implements AutoCloseable {
+    /** Rows per Arrow batch handed to clients. */
+    public static final int BATCH_ROWS = 8192;
+
+    private final WorkspaceCatalog catalog;
+    private final BufferAllocator allocator;
+    private final DuckDb duckDb;
+    private final OdfTable.TableScanner scanner;
+
+    /**
+     * @param allocator where result batches are allocated; the engine takes a child of it
+     * @param threads vectorized engine threads per query (0 for one per core)
+     * @param memoryLimit vectorized engine memory limit such as {@code "2GB"}, or null for its default
+     */
+    public QueryEngine(WorkspaceCatalog catalog, BufferAllocator allocator, int threads, String memoryLimit) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.allocator = allocator.newChildAllocator("query-engine", 0, Long.MAX_VALUE);
+        this.duckDb = new DuckDb(threads, memoryLimit);
+        this.scanner = new TableScans(duckDb);
+    }
+
+    public WorkspaceCatalog catalog() {
+        return catalog;
+    }
+
+    /** The datasets at their current heads. */
+    public CatalogSnapshot snapshot() {
+        return catalog.snapshot();
+    }
+
+    /**
+     * Parses, validates and plans {@code sql} against the current heads.
+     *
+     * @throws SqlException for SQL that does not parse or validate, with SQLSTATE and position
+     */
+    public PreparedQuery prepare(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        return new PreparedQuery(this, sql, plan(sql, catalog.snapshot()));
+    }
+
+    /** Prepares and runs a statement without parameters. */
+    public QueryResult execute(String sql) {
+        return prepare(sql).execute(List.of());
+    }
+
+    Plan plan(String sql, CatalogSnapshot snapshot) {
+        return Planner.plan(sql, snapshot, scanner);
+    }
+
+    BufferAllocator allocator() {
+        return allocator;
+    }
+
+    DuckDb duckDb() {
+        return duckDb;
+    }
+
+    @Override
+    public void close() {
+        try {
+            duckDb.close();
+        } finally {
+            allocator.close();
+        }
+    }
+}

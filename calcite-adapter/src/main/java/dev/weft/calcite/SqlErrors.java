@@ -1,0 +1,80 @@
+package dev.weft.calcite;
+
+import dev.weft.odf.error.ErrorCode;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/** Turns Calcite's parse and validation failures into {@link SqlException}s with a SQLSTATE and a position. */
+final class SqlErrors {
+    private static final int MAX_EXPECTED = 8;
+
+    private SqlErrors() {}
+
+    static SqlException syntax(SqlParseException e) {
+        final SqlParserPos pos = e.getPos();
+        final int line = pos == null ? 0 : pos.getLineNum();
+        final int column = pos == null ? 0 : pos.getColumnNum();
+        final String message = e.getMessage() == null ? "Syntax error" : e.getMessage();
+        final String first = firstLine(message);
+        final String expected = expected(e);
+        return new SqlException(ErrorCode.SQL_SYNTAX, "Syntax error: " + stripPeriod(first)
+                + (expected.isEmpty() ? "" : "; expected one of " + expected), line, column, e);
+    }
+
+    static SqlException validation(CalciteContextException e) {
+        final String cause = e.getCause() != null && e.getCause().getMessage() != null
+                ? e.getCause().getMessage()
+                : e.getMessage();
+        return new SqlException(classify(cause), cause + " (at line " + e.getPosLine() + ", column "
+                + e.getPosColumn() + ")", e.getPosLine(), e.getPosColumn(), e);
+    }
+
+    static SqlException unpositioned(RuntimeException e) {
+        final String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return new SqlException(classify(message), message, 0, 0, e);
+    }
+
+    private static ErrorCode classify(String message) {
+        if (message.startsWith("Object '") || message.startsWith("Table '")) {
+            return ErrorCode.SQL_UNDEFINED_TABLE;
+        }
+        if (message.startsWith("Column '") && message.contains("not found")) {
+            return ErrorCode.SQL_UNDEFINED_COLUMN;
+        }
+        if (message.startsWith("No match found for function signature")) {
+            return ErrorCode.SQL_UNDEFINED_FUNCTION;
+        }
+        if (message.startsWith("Cannot apply") || message.contains("Cannot assign")
+                || message.startsWith("Cast function cannot convert")) {
+            return ErrorCode.SQL_TYPE_MISMATCH;
+        }
+        return ErrorCode.SQL_INVALID;
+    }
+
+    private static String expected(SqlParseException e) {
+        if (e.getExpectedTokenNames() == null || e.getExpectedTokenNames().isEmpty()) {
+            return "";
+        }
+        final StringBuilder out = new StringBuilder();
+        int shown = 0;
+        for (String token : e.getExpectedTokenNames()) {
+            if (token.startsWith("<") || shown == MAX_EXPECTED) {
+                continue;
+            }
+            out.append(shown == 0 ? "" : ", ").append(token);
+            shown++;
+        }
+        final int hidden = e.getExpectedTokenNames().size() - shown;
+        return shown == 0 ? "" : out + (hidden > 0 ? " (and " + hidden + " more)" : "");
+    }
+
+    private static String firstLine(String message) {
+        final int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static String stripPeriod(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.weft.calcite.exec;
+
+import dev.weft.calcite.ResultTypes;
+import dev.weft.calcite.schema.OdfTable;
+import dev.weft.odf.chain.SliceIndex;
+import dev.weft.odf.dataset.DatasetView;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.tools.RelBuilder;
+
+/**
+ * Renders a plan over dataset tables as one DuckDB statement. Each dataset becomes a common table expression over
+ * exactly the slice files of its pinned head ({@code read_parquet([...])}), with its columns cast to the table's SQL
+ * types; the plan itself is unparsed by Calcite's DuckDB dialect; and the outer select casts every result column to
+ * the announced result type, so the Arrow batches DuckDB produces have exactly the announced schema.
+ */
+final class DuckDbSql {
+    private DuckDbSql() {}
+
+    /** The DuckDB SQL of {@code rel}, whose output columns are cast to the types of {@code resultType}. */
+    static String render(RelNode rel, RelDataType resultType) {
+        final List<String> columnNames = new ArrayList<>();
+        for (int i = 0; i < resultType.getFieldCount(); i++) {
+            columnNames.add("c" + i);
+        }
+        final RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
+        final RelNode renamed = builder.push(rel).project(builder.fields(), columnNames, true).build();
+
+        final DuckDbSqlWriter writer = new DuckDbSqlWriter();
+        final SqlNode query = writer.visitRoot(renamed).asStatement();
+        final String body = query.toSqlString(EngineDialect.INSTANCE).getSql();
+
+        final StringBuilder sql = new StringBuilder();
+        final List<OdfTable> tables = new ArrayList<>(writer.tables().keySet());
+        for (int i = 0; i < tables.size(); i++) {
+            sql.append(i == 0 ? "WITH " : ",\n").append(quote(writer.tables().get(tables.get(i))))
+                    .append(" AS NOT MATERIALIZED (").append(scanSelect(tables.get(i))).append(')');
+        }
+        sql.append(tables.isEmpty() ? "" : "\n").append("SELECT ");
+        final List<RelDataTypeField> fields = resultType.getFieldList();
+        for (int i = 0; i < fields.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("CAST(").append(quote(columnNames.get(i))).append(" AS ")
+                    .append(ResultTypes.engineType(fields.get(i).getType())).append(") AS ")
+                    .append(quote(columnNames.get(i)));
+        }
+        return sql.append("\nFROM (").append(body).append(") AS \"__weft_q\"").toString();
+    }
+
+    /** The SELECT that reads one pinned dataset: every column of its row type, cast to its SQL type. */
+    static String scanSelect(OdfTable table) {
+        final DatasetView view = table.view();
+        final RelDataType rowType = table.rowType();
+        final StringBuilder select = new StringBuilder("SELECT ");
+        final List<RelDataTypeField> fields = rowType.getFieldList();
+        for (int i = 0; i < fields.size(); i++) {
+            final String column = quote(fields.get(i).getName());
+            select.append(i == 0 ? "" : ", ").append("CAST(").append(column).append(" AS ")
+                    .append(ResultTypes.engineType(fields.get(i).getType())).append(") AS ").append(column);
+        }
+        final List<SliceIndex.Slice> slices = view.slices().slices();
+        if (slices.isEmpty()) {
+            // No data yet: the same columns, no rows. Casting NULLs keeps the types.
+            select.setLength(0);
+            select.append("SELECT ");
+            for (int i = 0; i < fields.size(); i++) {
+                select.append(i == 0 ? "" : ", ").append("CAST(NULL AS ")
+                        .append(ResultTypes.engineType(fields.get(i).getType())).append(") AS ")
+                        .append(quote(fields.get(i).getName()));
+            }
+            return select.append(" WHERE false").toString();
+        }
+        select.append(" FROM read_parquet([");
+        for (int i = 0; i < slices.size(); i++) {
+            select.append(i == 0 ? "" : ", ").append(literal(view.requireDataFile(slices.get(i)).toString()));
+        }
+        return select.append("], union_by_name = true)").toString();
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    static String literal(String text) {
+        return '\'' + text.replace("'", "''") + '\'';
+    }
+}

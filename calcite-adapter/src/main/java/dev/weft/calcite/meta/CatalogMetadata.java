@@ -1,0 +1,85 @@
+package dev.weft.calcite.meta;
+
+import dev.weft.calcite.WeftTypeSystem;
+import dev.weft.calcite.schema.OdfTable;
+import dev.weft.calcite.schema.WeftSchemas;
+import dev.weft.odf.dataset.CatalogSnapshot;
+import dev.weft.odf.dataset.DatasetView;
+import dev.weft.odf.error.ErrorCode;
+import dev.weft.odf.error.WeftException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.lookup.LikePattern;
+
+/**
+ * The catalog as metadata APIs describe it: one catalog ({@code weft}), schemas {@code odf} and {@code sys}, their
+ * tables with SQL column types and primary keys. Flight SQL and JDBC both answer from here, so they always agree.
+ */
+public final class CatalogMetadata {
+    public static final List<String> SCHEMAS = List.of(WeftSchemas.ODF, WeftSchemas.SYS);
+    public static final List<String> TABLE_TYPES = List.of("SYSTEM TABLE", "TABLE");
+
+    private CatalogMetadata() {}
+
+    /** Every table of the snapshot, ordered by type, schema and name as JDBC asks. */
+    public static List<TableInfo> tables(CatalogSnapshot snapshot) {
+        final RelDataTypeFactory types = new JavaTypeFactoryImpl(WeftTypeSystem.INSTANCE);
+        final SchemaPlus root = WeftSchemas.root(snapshot, table -> {
+            throw new WeftException(ErrorCode.INTERNAL, "metadata does not scan tables");
+        });
+        final SchemaPlus weft = root.subSchemas().get(WeftSchemas.CATALOG);
+        final List<TableInfo> tables = new ArrayList<>();
+        for (String schemaName : SCHEMAS) {
+            final SchemaPlus schema = weft.subSchemas().get(schemaName);
+            for (String name : schema.tables().getNames(LikePattern.any())) {
+                final Table table = schema.tables().get(name);
+                final boolean system = table.getJdbcTableType() == Schema.TableType.SYSTEM_TABLE;
+                final List<String> key = table instanceof OdfTable odf ? odf.view().primaryKey() : List.of();
+                tables.add(new TableInfo(WeftSchemas.CATALOG, schemaName, name, system ? "SYSTEM TABLE" : "TABLE",
+                        remarks(table), table.getRowType(types), key));
+            }
+        }
+        tables.sort(Comparator.comparing(TableInfo::type).thenComparing(TableInfo::schema)
+                .thenComparing(TableInfo::name));
+        return tables;
+    }
+
+    private static String remarks(Table table) {
+        if (!(table instanceof OdfTable odf)) {
+            return "Weft system table";
+        }
+        final DatasetView view = odf.view();
+        return "ODF " + view.kind().name().toLowerCase(Locale.ROOT) + " dataset " + view.id().toDidString()
+                + " at block " + view.head().toMultibase();
+    }
+
+    /** The {@link Types java.sql.Types} code of a SQL type. */
+    public static int jdbcType(RelDataType type) {
+        return type.getSqlTypeName().getJdbcOrdinal();
+    }
+
+    /** The type name JDBC tools display, e.g. {@code DECIMAL}, {@code VARCHAR}, {@code TIMESTAMP}. */
+    public static String typeName(RelDataType type) {
+        return type.getSqlTypeName().getName();
+    }
+
+    /** Column size as JDBC reports it: precision of numbers and times, maximum length of text; null if unbounded. */
+    public static Integer columnSize(RelDataType type) {
+        final int precision = type.getPrecision();
+        return precision < 0 ? null : precision;
+    }
+
+    /** Decimal digits: the scale of decimals, fractional second digits of times, null otherwise. */
+    public static Integer decimalDigits(RelDataType type) {
+        final int scale = type.getScale();
+        return scale == RelDataType.SCALE_NOT_SPECIFIED ? null : scale;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.weft.calcite.schema;
+
+import dev.weft.odf.chain.SliceIndex;
+import dev.weft.odf.dataset.CatalogSnapshot;
+import dev.weft.odf.dataset.DatasetView;
+import dev.weft.odf.hash.Multihash;
+import dev.weft.odf.model.TransformInput;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** The tables of schema {@code sys}: metadata of the datasets of one catalog snapshot. */
+final class SysTables {
+    private SysTables() {}
+
+    static Map<String, Table> of(CatalogSnapshot snapshot) {
+        return Map.of(
+                "datasets", new RowsTable(SysTables::datasetsType, () -> datasets(snapshot)),
+                "blocks", new RowsTable(SysTables::blocksType, () -> blocks(snapshot)));
+    }
+
+    private static RelDataType datasetsType(RelDataTypeFactory types) {
+        return types.builder()
+                .add("name", SqlTypeName.VARCHAR)
+                .add("id", SqlTypeName.VARCHAR)
+                .add("kind", SqlTypeName.VARCHAR)
+                .add("head", SqlTypeName.VARCHAR)
+                .add("blocks", SqlTypeName.BIGINT)
+                .add("records", SqlTypeName.BIGINT)
+                .add("data_size", SqlTypeName.BIGINT)
+                .add("last_updated", SqlTypeName.TIMESTAMP, 3)
+                .add("watermark", SqlTypeName.TIMESTAMP, 3).nullable(true)
+                .add("primary_key", SqlTypeName.VARCHAR).nullable(true)
+                .add("inputs", SqlTypeName.VARCHAR).nullable(true)
+                .build();
+    }
+
+    private static List<Object[]> datasets(CatalogSnapshot snapshot) {
+        final List<Object[]> rows = new ArrayList<>();
+        for (DatasetView view : snapshot.datasets()) {
+            final List<SliceIndex.BlockTime> blocks = view.slices().blocks();
+            long records = 0;
+            long size = 0;
+            for (SliceIndex.Slice slice : view.slices().slices()) {
+                records += slice.offsets().end() - slice.offsets().start() + 1;
+                size += slice.size();
+            }
+            rows.add(new Object[] {
+                view.name(),
+                view.id().toDidString(),
+                view.kind().name().toLowerCase(Locale.ROOT),
+                view.head().toMultibase(),
+                (long) blocks.size(),
+                records,
+                size,
+                blocks.get(blocks.size() - 1).systemTime().toEpochMilli(),
+                millis(view.watermark()),
+                view.primaryKey().isEmpty() ? null : String.join(", ", view.primaryKey()),
+                view.inputs().isEmpty() ? null
+                        : view.inputs().stream().map(TransformInput::datasetRef).collect(Collectors.joining(", ")),
+            });
+        }
+        return rows;
+    }
+
+    private static RelDataType blocksType(RelDataTypeFactory types) {
+        return types.builder()
+                .add("dataset", SqlTypeName.VARCHAR)
+                .add("sequence_number", SqlTypeName.BIGINT)
+                .add("block_hash", SqlTypeName.VARCHAR)
+                .add("system_time", SqlTypeName.TIMESTAMP, 3)
+                .add("event", SqlTypeName.VARCHAR)
+                .add("offset_start", SqlTypeName.BIGINT).nullable(true)
+                .add("offset_end", SqlTypeName.BIGINT).nullable(true)
+                .add("data_size", SqlTypeName.BIGINT).nullable(true)
+                .add("data_hash", SqlTypeName.VARCHAR).nullable(true)
+                .build();
+    }
+
+    private static List<Object[]> blocks(CatalogSnapshot snapshot) {
+        final List<Object[]> rows = new ArrayList<>();
+        for (DatasetView view : snapshot.datasets()) {
+            final Map<Multihash, SliceIndex.Slice> slicesByBlock = new HashMap<>();
+            for (SliceIndex.Slice slice : view.slices().slices()) {
+                slicesByBlock.put(slice.blockHash(), slice);
+            }
+            for (SliceIndex.BlockTime block : view.slices().blocks()) {
+                final SliceIndex.Slice slice = slicesByBlock.get(block.blockHash());
+                rows.add(new Object[] {
+                    view.name(),
+                    block.sequenceNumber(),
+                    block.blockHash().toMultibase(),
+                    block.systemTime().toEpochMilli(),
+                    view.chain().block(block.blockHash()).event().getClass().getSimpleName(),
+                    slice == null ? null : slice.offsets().start(),
+                    slice == null ? null : slice.offsets().end(),
+                    slice == null ? null : slice.size(),
+                    slice == null ? null : slice.physicalHash().toMultibase(),
+                });
+            }
+        }
+        return rows;
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.weft.calcite.schema;
+
+import dev.weft.odf.dataset.CatalogSnapshot;
+import dev.weft.odf.dataset.DatasetView;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * The schema tree a query is planned against: catalog {@code weft} with schema {@code odf} (one table per dataset of
+ * the snapshot) and schema {@code sys}. Built per query from a pinned {@link CatalogSnapshot}, so every table a query
+ * names reads the same heads for the whole query.
+ */
+public final class WeftSchemas {
+    public static final String CATALOG = "weft";
+    public static final String ODF = "odf";
+    public static final String SYS = "sys";
+    /** Where unqualified table names are looked up. */
+    public static final List<String> DEFAULT_PATH = List.of(CATALOG, ODF);
+
+    private WeftSchemas() {}
+
+    /** The root of the schema tree for one query. */
+    public static SchemaPlus root(CatalogSnapshot snapshot, OdfTable.TableScanner scanner) {
+        final SchemaPlus root = CalciteSchema.createRootSchema(false, false).plus();
+        final SchemaPlus weft = root.add(CATALOG, new AbstractSchema());
+        final Map<String, Table> datasets = new LinkedHashMap<>();
+        for (DatasetView view : snapshot.datasets()) {
+            datasets.put(view.name(), new OdfTable(view, scanner));
+        }
+        weft.add(ODF, new FixedSchema(datasets));
+        weft.add(SYS, new FixedSchema(SysTables.of(snapshot)));
+        return root;
+    }
+
+    /** A schema whose tables are given up front. */
+    private static final class FixedSchema extends AbstractSchema {
+        private final Map<String, Table> tables;
+
+        FixedSchema(Map<String, Table> tables) {
+            this.tables = tables;
+        }
+
+        @Override
+        protected Map<String, Table> getTableMap() {
+            return tables;
+        }
+    }
+}
