@@ -1,6 +1,8 @@
 package dev.weft.calcite;
 
 import dev.weft.odf.error.ErrorCode;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -8,6 +10,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 /** Turns Calcite's parse and validation failures into {@link SqlException}s with a SQLSTATE and a position. */
 final class SqlErrors {
     private static final int MAX_EXPECTED = 8;
+    private static final Pattern SELF_REFERENCE = Pattern.compile(
+            "The definition of column '([^']*)' depends on itself through the following columns: '\\1'");
 
     private SqlErrors() {}
 
@@ -23,9 +27,9 @@ final class SqlErrors {
     }
 
     static SqlException validation(CalciteContextException e) {
-        final String cause = e.getCause() != null && e.getCause().getMessage() != null
+        final String cause = plainer(e.getCause() != null && e.getCause().getMessage() != null
                 ? e.getCause().getMessage()
-                : e.getMessage();
+                : e.getMessage());
         return new SqlException(classify(cause), cause + " (at line " + e.getPosLine() + ", column "
                 + e.getPosColumn() + ")", e.getPosLine(), e.getPosColumn(), e);
     }
@@ -33,6 +37,15 @@ final class SqlErrors {
     static SqlException unpositioned(RuntimeException e) {
         final String message = e.getMessage() == null ? e.toString() : e.getMessage();
         return new SqlException(classify(message), message, 0, 0, e);
+    }
+
+    /**
+     * Babel's conformance lets a select item refer to another item's alias, so an unknown column is first looked up
+     * as an alias and reported as a cycle; users need to hear that the column does not exist.
+     */
+    private static String plainer(String message) {
+        final Matcher cycle = SELF_REFERENCE.matcher(message);
+        return cycle.matches() ? "Column '" + cycle.group(1) + "' not found in any table" : message;
     }
 
     private static ErrorCode classify(String message) {

@@ -1,0 +1,424 @@
+package dev.weft.server.flight;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import dev.weft.calcite.PreparedQuery;
+import dev.weft.calcite.QueryEngine;
+import dev.weft.calcite.exec.QueryResult;
+import dev.weft.calcite.meta.CatalogMetadata;
+import dev.weft.calcite.meta.TableInfo;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.arrow.flight.BackpressureStrategy;
+import org.apache.arrow.flight.CancelFlightInfoRequest;
+import org.apache.arrow.flight.CancelStatus;
+import org.apache.arrow.flight.FlightDescriptor;
+import org.apache.arrow.flight.FlightEndpoint;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.PutResult;
+import org.apache.arrow.flight.Result;
+import org.apache.arrow.flight.SchemaResult;
+import org.apache.arrow.flight.Ticket;
+import org.apache.arrow.flight.sql.BasicFlightSqlProducer;
+import org.apache.arrow.flight.sql.SqlInfoBuilder;
+import org.apache.arrow.flight.sql.impl.FlightSql.ActionClosePreparedStatementRequest;
+import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementRequest;
+import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementResult;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetCatalogs;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetCrossReference;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetDbSchemas;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetExportedKeys;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetImportedKeys;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetPrimaryKeys;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetSqlInfo;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTables;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetXdbcTypeInfo;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementUpdate;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementQuery;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementUpdate;
+import org.apache.arrow.flight.sql.impl.FlightSql.DoPutPreparedStatementResult;
+import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.Text;
+
+/**
+ * Weft's Arrow Flight SQL service: statements and prepared statements (with parameters) over the query engine, the
+ * metadata commands BI tools and ADBC call on connect, cancellation, and result streaming that waits for the client
+ * (back-pressure) and stops the query when the client goes away.
+ *
+ * <p>Statement handles live in a cache: a plain statement's handle is used once by its {@code DoGet}; prepared
+ * statements stay until closed or idle for {@link #IDLE_TIMEOUT}.
+ */
+public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implements AutoCloseable {
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+    private static final long CLIENT_WAIT_MILLIS = 30_000;
+
+    private final QueryEngine engine;
+    private final BufferAllocator allocator;
+    private final SqlInfoBuilder sqlInfo;
+    private final Cache<ByteString, Statement> statements = Caffeine.newBuilder()
+            .expireAfterAccess(IDLE_TIMEOUT).build();
+    private final Map<ByteString, QueryResult> running = new ConcurrentHashMap<>();
+
+    /** A prepared query and the parameter values last bound to it. */
+    private static final class Statement {
+        final PreparedQuery query;
+        volatile List<Object> parameters = List.of();
+
+        Statement(PreparedQuery query) {
+            this.query = query;
+        }
+    }
+
+    public WeftFlightSqlProducer(QueryEngine engine, BufferAllocator allocator) {
+        this.engine = engine;
+        this.allocator = allocator;
+        this.sqlInfo = FlightSqlInfo.build();
+    }
+
+    // ---- statements ------------------------------------------------------------------------------------------
+
+    @Override
+    public FlightInfo getFlightInfoStatement(CommandStatementQuery command, CallContext context,
+            FlightDescriptor descriptor) {
+        final PreparedQuery query = prepare(command.getQuery());
+        final ByteString handle = register(query);
+        final TicketStatementQuery ticket = TicketStatementQuery.newBuilder().setStatementHandle(handle).build();
+        return info(query.resultSchema(), descriptor, ticket);
+    }
+
+    @Override
+    public SchemaResult getSchemaStatement(CommandStatementQuery command, CallContext context,
+            FlightDescriptor descriptor) {
+        return new SchemaResult(prepare(command.getQuery()).resultSchema());
+    }
+
+    @Override
+    public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
+        final ByteString handle = ticket.getStatementHandle();
+        final Statement statement = statements.asMap().remove(handle);
+        if (statement == null) {
+            listener.error(FlightErrors.notFound("Unknown or already used statement handle; run the query again"));
+            return;
+        }
+        stream(handle, () -> statement.query.execute(List.of()), listener);
+    }
+
+    @Override
+    public void createPreparedStatement(ActionCreatePreparedStatementRequest request, CallContext context,
+            StreamListener<Result> listener) {
+        try {
+            final PreparedQuery query = prepare(request.getQuery());
+            final ByteString handle = register(query);
+            final ActionCreatePreparedStatementResult result = ActionCreatePreparedStatementResult.newBuilder()
+                    .setPreparedStatementHandle(handle)
+                    .setDatasetSchema(ByteString.copyFrom(MetadataBatches.serialize(query.resultSchema())))
+                    .setParameterSchema(ByteString.copyFrom(MetadataBatches.serialize(query.parameterSchema())))
+                    .build();
+            listener.onNext(new Result(Any.pack(result).toByteArray()));
+            listener.onCompleted();
+        } catch (RuntimeException e) {
+            listener.onError(FlightErrors.toFlight(e));
+        }
+    }
+
+    @Override
+    public void closePreparedStatement(ActionClosePreparedStatementRequest request, CallContext context,
+            StreamListener<Result> listener) {
+        statements.invalidate(request.getPreparedStatementHandle());
+        listener.onCompleted();
+    }
+
+    @Override
+    public FlightInfo getFlightInfoPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
+            FlightDescriptor descriptor) {
+        return info(statement(command.getPreparedStatementHandle()).query.resultSchema(), descriptor, command);
+    }
+
+    @Override
+    public SchemaResult getSchemaPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
+            FlightDescriptor descriptor) {
+        return new SchemaResult(statement(command.getPreparedStatementHandle()).query.resultSchema());
+    }
+
+    @Override
+    public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
+            ServerStreamListener listener) {
+        final ByteString handle = command.getPreparedStatementHandle();
+        final Statement statement = statements.getIfPresent(handle);
+        if (statement == null) {
+            listener.error(FlightErrors.notFound("Unknown or expired prepared statement handle; prepare it again"));
+            return;
+        }
+        stream(handle, () -> statement.query.execute(statement.parameters), listener);
+    }
+
+    @Override
+    public Runnable acceptPutPreparedStatementQuery(CommandPreparedStatementQuery command, CallContext context,
+            FlightStream flightStream, StreamListener<PutResult> ackStream) {
+        return () -> {
+            try {
+                final ByteString handle = command.getPreparedStatementHandle();
+                final Statement statement = statement(handle);
+                List<Object> values = List.of();
+                while (flightStream.next()) {
+                    final VectorSchemaRoot root = flightStream.getRoot();
+                    if (root.getRowCount() > 0) {
+                        values = row(root, root.getRowCount() - 1);
+                    }
+                }
+                statement.parameters = values;
+                final byte[] result = DoPutPreparedStatementResult.newBuilder()
+                        .setPreparedStatementHandle(handle).build().toByteArray();
+                try (ArrowBuf buffer = allocator.buffer(result.length)) {
+                    buffer.writeBytes(result);
+                    ackStream.onNext(PutResult.metadata(buffer));
+                }
+                ackStream.onCompleted();
+            } catch (RuntimeException e) {
+                ackStream.onError(FlightErrors.toFlight(e));
+            }
+        };
+    }
+
+    @Override
+    public Runnable acceptPutStatement(CommandStatementUpdate command, CallContext context,
+            FlightStream flightStream, StreamListener<PutResult> ackStream) {
+        return () -> ackStream.onError(FlightErrors.readOnly());
+    }
+
+    @Override
+    public Runnable acceptPutPreparedStatementUpdate(CommandPreparedStatementUpdate command, CallContext context,
+            FlightStream flightStream, StreamListener<PutResult> ackStream) {
+        return () -> ackStream.onError(FlightErrors.readOnly());
+    }
+
+    @Override
+    public void cancelFlightInfo(CancelFlightInfoRequest request, CallContext context,
+            StreamListener<CancelStatus> listener) {
+        CancelStatus status = CancelStatus.NOT_CANCELLABLE;
+        for (FlightEndpoint endpoint : request.getInfo().getEndpoints()) {
+            final TicketHandle ticket = handleOf(endpoint.getTicket());
+            if (ticket == null) {
+                continue;
+            }
+            final QueryResult result = running.get(ticket.handle());
+            if (result != null) {
+                result.cancel();
+                status = CancelStatus.CANCELLED;
+            } else if (!ticket.prepared() && statements.asMap().remove(ticket.handle()) != null) {
+                // A statement not yet fetched: dropping its handle is its cancellation. Prepared statements stay.
+                status = CancelStatus.CANCELLED;
+            }
+        }
+        listener.onNext(status);
+        listener.onCompleted();
+    }
+
+    // ---- metadata --------------------------------------------------------------------------------------------
+
+    @Override
+    public void getStreamSqlInfo(CommandGetSqlInfo command, CallContext context, ServerStreamListener listener) {
+        sqlInfo.send(command.getInfoList(), listener);
+    }
+
+    @Override
+    public void getStreamTypeInfo(CommandGetXdbcTypeInfo request, CallContext context,
+            ServerStreamListener listener) {
+        send(() -> MetadataBatches.typeInfo(allocator, request.hasDataType() ? request.getDataType() : null),
+                listener);
+    }
+
+    @Override
+    public void getStreamCatalogs(CallContext context, ServerStreamListener listener) {
+        send(() -> MetadataBatches.catalogs(allocator), listener);
+    }
+
+    @Override
+    public void getStreamSchemas(CommandGetDbSchemas command, CallContext context, ServerStreamListener listener) {
+        send(() -> MetadataBatches.schemas(allocator, command.hasCatalog() ? command.getCatalog() : null,
+                command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern() : null), listener);
+    }
+
+    @Override
+    public void getStreamTables(CommandGetTables command, CallContext context, ServerStreamListener listener) {
+        send(() -> MetadataBatches.tables(allocator, tables(), command.hasCatalog() ? command.getCatalog() : null,
+                command.hasDbSchemaFilterPattern() ? command.getDbSchemaFilterPattern() : null,
+                command.hasTableNameFilterPattern() ? command.getTableNameFilterPattern() : null,
+                command.getTableTypesList(), command.getIncludeSchema()), listener);
+    }
+
+    @Override
+    public void getStreamTableTypes(CallContext context, ServerStreamListener listener) {
+        send(() -> MetadataBatches.tableTypes(allocator), listener);
+    }
+
+    @Override
+    public void getStreamPrimaryKeys(CommandGetPrimaryKeys command, CallContext context,
+            ServerStreamListener listener) {
+        send(() -> MetadataBatches.primaryKeys(allocator, tables(), command.hasCatalog() ? command.getCatalog() : null,
+                command.hasDbSchema() ? command.getDbSchema() : null, command.getTable()), listener);
+    }
+
+    @Override
+    public void getStreamExportedKeys(CommandGetExportedKeys command, CallContext context,
+            ServerStreamListener listener) {
+        send(() -> MetadataBatches.noKeys(allocator), listener);
+    }
+
+    @Override
+    public void getStreamImportedKeys(CommandGetImportedKeys command, CallContext context,
+            ServerStreamListener listener) {
+        send(() -> MetadataBatches.noKeys(allocator), listener);
+    }
+
+    @Override
+    public void getStreamCrossReference(CommandGetCrossReference command, CallContext context,
+            ServerStreamListener listener) {
+        send(() -> MetadataBatches.noKeys(allocator), listener);
+    }
+
+    @Override
+    protected <T extends Message> List<FlightEndpoint> determineEndpoints(T request, FlightDescriptor descriptor,
+            Schema schema) {
+        return List.of(new FlightEndpoint(new Ticket(Any.pack(request).toByteArray())));
+    }
+
+    @Override
+    public void close() {
+        running.values().forEach(QueryResult::cancel);
+        statements.invalidateAll();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private PreparedQuery prepare(String sql) {
+        try {
+            return engine.prepare(sql);
+        } catch (RuntimeException e) {
+            throw FlightErrors.toFlight(e);
+        }
+    }
+
+    private ByteString register(PreparedQuery query) {
+        final UUID id = UUID.randomUUID();
+        final ByteString handle = ByteString.copyFrom(ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).flip());
+        statements.put(handle, new Statement(query));
+        return handle;
+    }
+
+    private Statement statement(ByteString handle) {
+        final Statement statement = statements.getIfPresent(handle);
+        if (statement == null) {
+            throw FlightErrors.notFound("Unknown or expired prepared statement handle; prepare it again");
+        }
+        return statement;
+    }
+
+    private List<TableInfo> tables() {
+        return CatalogMetadata.tables(engine.snapshot());
+    }
+
+    private static FlightInfo info(Schema schema, FlightDescriptor descriptor, Message ticket) {
+        return new FlightInfo(schema, descriptor,
+                List.of(new FlightEndpoint(new Ticket(Any.pack(ticket).toByteArray()))), -1, -1);
+    }
+
+    /** The statement a ticket refers to, and whether it is a prepared statement. */
+    private record TicketHandle(ByteString handle, boolean prepared) {}
+
+    private static TicketHandle handleOf(Ticket ticket) {
+        try {
+            final Any any = Any.parseFrom(ticket.getBytes());
+            if (any.is(TicketStatementQuery.class)) {
+                return new TicketHandle(any.unpack(TicketStatementQuery.class).getStatementHandle(), false);
+            }
+            if (any.is(CommandPreparedStatementQuery.class)) {
+                return new TicketHandle(
+                        any.unpack(CommandPreparedStatementQuery.class).getPreparedStatementHandle(), true);
+            }
+            return null;
+        } catch (InvalidProtocolBufferException e) {
+            return null;
+        }
+    }
+
+    /** Runs a query and streams its batches, waiting for the client between batches. */
+    private void stream(ByteString handle, Supplier<QueryResult> start, ServerStreamListener listener) {
+        final BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
+        backpressure.register(listener);
+        final QueryResult result;
+        try {
+            result = start.get();
+        } catch (RuntimeException e) {
+            listener.error(FlightErrors.toFlight(e));
+            return;
+        }
+        running.put(handle, result);
+        try (result) {
+            listener.start(result.root());
+            while (result.loadNextBatch()) {
+                if (!awaitClient(backpressure)) {
+                    result.cancel();
+                    return;
+                }
+                listener.putNext();
+            }
+            listener.completed();
+        } catch (RuntimeException e) {
+            listener.error(FlightErrors.toFlight(e));
+        } finally {
+            running.remove(handle, result);
+        }
+    }
+
+    /** Waits until the client can take another batch; false when it cancelled or went away. */
+    private static boolean awaitClient(BackpressureStrategy backpressure) {
+        while (true) {
+            final BackpressureStrategy.WaitResult wait = backpressure.waitForListener(CLIENT_WAIT_MILLIS);
+            if (wait == BackpressureStrategy.WaitResult.READY) {
+                return true;
+            }
+            if (wait != BackpressureStrategy.WaitResult.TIMEOUT) {
+                return false;
+            }
+        }
+    }
+
+    /** Sends one metadata batch. */
+    private static void send(Supplier<VectorSchemaRoot> batch, ServerStreamListener listener) {
+        try (VectorSchemaRoot root = batch.get()) {
+            listener.start(root);
+            listener.putNext();
+            listener.completed();
+        } catch (RuntimeException e) {
+            listener.error(FlightErrors.toFlight(e));
+        }
+    }
+
+    private static List<Object> row(VectorSchemaRoot root, int row) {
+        final List<Object> values = new ArrayList<>();
+        for (FieldVector vector : root.getFieldVectors()) {
+            final Object value = vector.isNull(row) ? null : vector.getObject(row);
+            values.add(value instanceof Text text ? text.toString() : value);
+        }
+        return values;
+    }
+}

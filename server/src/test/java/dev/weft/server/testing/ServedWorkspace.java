@@ -1,0 +1,96 @@
+package dev.weft.server.testing;
+
+import dev.weft.calcite.QueryEngine;
+import dev.weft.odf.dataset.SnapshotInstaller;
+import dev.weft.odf.dataset.WorkspaceCatalog;
+import dev.weft.odf.ingest.PushIngester;
+import dev.weft.odf.store.DatasetName;
+import dev.weft.odf.store.Workspace;
+import dev.weft.odf.testing.TpchWorkspace;
+import dev.weft.odf.yaml.ManifestParser;
+import dev.weft.server.flight.FlightSqlServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * One workspace served to the client tests of this JVM: the TPC-H tables at SF 0.01 plus the example dataset
+ * {@code cities.population} (two census snapshots: a Snapshot merge with primary key {@code city} and a custom
+ * event-time column), behind a Flight SQL server on a free port. Built once, on first use; removed at exit.
+ */
+public final class ServedWorkspace {
+    private static ServedWorkspace instance;
+
+    public final Path directory;
+    public final Workspace workspace;
+    public final QueryEngine engine;
+    public final FlightSqlServer flight;
+    private final BufferAllocator allocator;
+
+    private ServedWorkspace(Path directory) {
+        this.directory = directory;
+        this.workspace = TpchWorkspace.create(directory, 0.01);
+        addCities(workspace);
+        this.allocator = new RootAllocator();
+        this.engine = new QueryEngine(new WorkspaceCatalog(workspace), allocator, 2, null);
+        this.flight = FlightSqlServer.start(engine, allocator, "127.0.0.1", 0);
+    }
+
+    /** The shared instance, started on first call. */
+    public static synchronized ServedWorkspace get() {
+        if (instance == null) {
+            try {
+                final Path dir = Files.createTempDirectory("weft-served");
+                instance = new ServedWorkspace(dir.resolve("workspace"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> instance.shutDown(dir)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    /** The repository's {@code examples/} folder. */
+    public static Path examples() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("examples/data"))) {
+                return dir.resolve("examples");
+            }
+        }
+        throw new IllegalStateException("cannot find examples/ above " + Path.of("").toAbsolutePath());
+    }
+
+    public String flightJdbcUrl() {
+        return "jdbc:arrow-flight-sql://127.0.0.1:" + flight.port() + "/?useEncryption=false";
+    }
+
+    private static void addCities(Workspace workspace) {
+        final Path examples = examples();
+        new SnapshotInstaller(workspace, Clock.systemUTC())
+                .install(List.of(ManifestParser.parse(examples.resolve("cities.population.yaml"))));
+        final PushIngester ingester = new PushIngester(workspace, Clock.systemUTC());
+        for (String year : List.of("2020", "2021")) {
+            ingester.ingest(DatasetName.of("cities.population"),
+                    List.of(examples.resolve("data/cities-" + year + ".csv")), PushIngester.Options.DEFAULT);
+        }
+    }
+
+    private void shutDown(Path dir) {
+        flight.close();
+        engine.close();
+        allocator.close();
+        workspace.close();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // Best effort: the temporary folder is left for the OS to clean.
+        }
+    }
+}
