@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
             ListCommand.class,
             LogCommand.class,
             VerifyCommand.class,
+            SqlCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class WeftCommand {

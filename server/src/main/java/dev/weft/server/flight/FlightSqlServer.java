@@ -3,6 +3,7 @@ package dev.weft.server.flight;
 import dev.weft.calcite.QueryEngine;
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.FlightServer;
@@ -26,9 +27,10 @@ public final class FlightSqlServer implements AutoCloseable {
      *
      * @throws WeftException {@code IO} when the port cannot be bound
      */
-    public static FlightSqlServer start(QueryEngine engine, BufferAllocator parent, String host, int port) {
+    public static FlightSqlServer start(QueryEngine engine, BufferAllocator parent, String host, int port,
+            MeterRegistry metrics) {
         final BufferAllocator allocator = parent.newChildAllocator("flight-sql", 0, Long.MAX_VALUE);
-        final WeftFlightSqlProducer producer = new WeftFlightSqlProducer(engine, allocator);
+        final WeftFlightSqlProducer producer = new WeftFlightSqlProducer(engine, allocator, metrics);
         final FlightServer server = FlightServer.builder(allocator, Location.forGrpcInsecure(host, port), producer)
                 .build();
         try {

@@ -11,6 +11,10 @@ import dev.weft.calcite.QueryEngine;
 import dev.weft.calcite.exec.QueryResult;
 import dev.weft.calcite.meta.CatalogMetadata;
 import dev.weft.calcite.meta.TableInfo;
+import dev.weft.odf.error.ErrorCode;
+import dev.weft.odf.error.WeftException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.CancelFlightInfoRequest;
@@ -72,6 +77,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     private final QueryEngine engine;
     private final BufferAllocator allocator;
     private final SqlInfoBuilder sqlInfo;
+    private final MeterRegistry metrics;
     private final Cache<ByteString, Statement> statements = Caffeine.newBuilder()
             .expireAfterAccess(IDLE_TIMEOUT).build();
     private final Map<ByteString, QueryResult> running = new ConcurrentHashMap<>();
@@ -86,9 +92,10 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         }
     }
 
-    public WeftFlightSqlProducer(QueryEngine engine, BufferAllocator allocator) {
+    public WeftFlightSqlProducer(QueryEngine engine, BufferAllocator allocator, MeterRegistry metrics) {
         this.engine = engine;
         this.allocator = allocator;
+        this.metrics = metrics;
         this.sqlInfo = FlightSqlInfo.build();
     }
 
@@ -362,6 +369,14 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
 
     /** Runs a query and streams its batches, waiting for the client between batches. */
     private void stream(ByteString handle, Supplier<QueryResult> start, ServerStreamListener listener) {
+        final long started = System.nanoTime();
+        final String outcome = streamBatches(handle, start, listener);
+        Timer.builder("weft.queries").description("Queries run over Flight SQL, by outcome")
+                .tag("surface", "flight-sql").tag("outcome", outcome).register(metrics)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
+
+    private String streamBatches(ByteString handle, Supplier<QueryResult> start, ServerStreamListener listener) {
         final BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
         backpressure.register(listener);
         final QueryResult result;
@@ -369,7 +384,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
             result = start.get();
         } catch (RuntimeException e) {
             listener.error(FlightErrors.toFlight(e));
-            return;
+            return "error";
         }
         running.put(handle, result);
         try (result) {
@@ -377,13 +392,15 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
             while (result.loadNextBatch()) {
                 if (!awaitClient(backpressure)) {
                     result.cancel();
-                    return;
+                    return "cancelled";
                 }
                 listener.putNext();
             }
             listener.completed();
+            return "ok";
         } catch (RuntimeException e) {
             listener.error(FlightErrors.toFlight(e));
+            return e instanceof WeftException weft && weft.code() == ErrorCode.CANCELLED ? "cancelled" : "error";
         } finally {
             running.remove(handle, result);
         }

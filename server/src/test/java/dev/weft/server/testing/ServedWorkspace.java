@@ -9,6 +9,7 @@ import dev.weft.odf.store.Workspace;
 import dev.weft.odf.testing.TpchWorkspace;
 import dev.weft.odf.yaml.ManifestParser;
 import dev.weft.server.flight.FlightSqlServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ public final class ServedWorkspace {
         addCities(workspace);
         this.allocator = new RootAllocator();
         this.engine = new QueryEngine(new WorkspaceCatalog(workspace), allocator, 2, null);
-        this.flight = FlightSqlServer.start(engine, allocator, "127.0.0.1", 0);
+        this.flight = FlightSqlServer.start(engine, allocator, "127.0.0.1", 0, new SimpleMeterRegistry());
     }
 
     /** The shared instance, started on first call. */

@@ -1,0 +1,109 @@
+package dev.weft.server;
+
+import dev.weft.calcite.QueryEngine;
+import dev.weft.odf.dataset.WorkspaceCatalog;
+import dev.weft.odf.store.Workspace;
+import dev.weft.server.flight.FlightSqlServer;
+import dev.weft.server.http.HttpEndpoints;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * One running Weft server: the query engine over a workspace and its endpoints (Flight SQL, HTTP). Closing it stops
+ * the endpoints first (running queries are cancelled), then the engine.
+ */
+public final class WeftServer implements AutoCloseable {
+    /** Where to listen; port 0 picks a free port. */
+    public record Config(String host, int flightPort, int jdbcPort, int httpPort, int threads, String memoryLimit) {}
+
+    private final Workspace workspace;
+    private final BufferAllocator allocator;
+    private final QueryEngine engine;
+    private final PrometheusMeterRegistry metrics;
+    private final List<AutoCloseable> endpoints = new ArrayList<>();
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private FlightSqlServer flight;
+    private HttpEndpoints http;
+
+    private WeftServer(Workspace workspace, Config config) {
+        this.workspace = workspace;
+        this.allocator = new RootAllocator();
+        this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+        this.engine = new QueryEngine(new WorkspaceCatalog(workspace), allocator, config.threads(),
+                config.memoryLimit());
+        Gauge.builder("weft.datasets", engine, e -> e.snapshot().datasets().size())
+                .description("Datasets in the served workspace").register(metrics);
+    }
+
+    /** Starts every endpoint; on failure, whatever started is stopped again. */
+    public static WeftServer start(Workspace workspace, Config config) {
+        final WeftServer server = new WeftServer(workspace, config);
+        try {
+            server.http = HttpEndpoints.start(config.host(), config.httpPort(), server.metrics, server.ready::get);
+            server.endpoints.add(server.http);
+            server.flight = FlightSqlServer.start(server.engine, server.allocator, config.host(), config.flightPort(),
+                    server.metrics);
+            server.endpoints.add(server.flight);
+            server.ready.set(true);
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public QueryEngine engine() {
+        return engine;
+    }
+
+    public int flightPort() {
+        return flight.port();
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        ready.set(false);
+        RuntimeException failure = null;
+        for (int i = endpoints.size() - 1; i >= 0; i--) {
+            try {
+                endpoints.get(i).close();
+            } catch (Exception e) {
+                failure = failure == null ? new RuntimeException("Stopping the server failed", e) : failure;
+            }
+        }
+        engine.close();
+        metrics.close();
+        allocator.close();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}
