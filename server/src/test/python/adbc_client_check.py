@@ -1,0 +1,73 @@
+"""Drives a running Weft server with the Python ADBC Flight SQL client, as a data scientist would.
+
+Usage: adbc_client_check.py URI TPCH_QUERIES_DIR OUT_DIR
+
+Checks metadata and error behaviour with asserts, and writes each TPC-H query's rows to OUT_DIR/qNN.psv
+(pipe-separated, NULL for SQL NULL) for the Java side to compare with the reference answers.
+"""
+import decimal
+import pathlib
+import sys
+
+import adbc_driver_flightsql.dbapi as flight_sql
+import pyarrow
+
+
+def text(value):
+    if value is None:
+        return "NULL"
+    if isinstance(value, decimal.Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def main(uri, queries_dir, out_dir):
+    out = pathlib.Path(out_dir)
+    with flight_sql.connect(uri) as conn:
+        info = conn.adbc_get_info()
+        assert info["vendor_name"] == "Weft", info
+        assert info["vendor_version"], info
+
+        objects = conn.adbc_get_objects().read_all().to_pylist()
+        catalogs = {c["catalog_name"]: c for c in objects}
+        assert set(catalogs) == {"weft"}, catalogs.keys()
+        schemas = {s["db_schema_name"]: s for s in catalogs["weft"]["catalog_db_schemas"]}
+        assert set(schemas) == {"odf", "sys"}, schemas.keys()
+        tables = {t["table_name"] for t in schemas["odf"]["db_schema_tables"]}
+        assert {"lineitem", "orders", "cities.population"} <= tables, tables
+
+        schema = conn.adbc_get_table_schema("cities.population", catalog_filter="weft", db_schema_filter="odf")
+        assert schema.names == ["offset", "op", "system_time", "census_date", "city", "population"], schema
+        assert schema.field("population").type == pyarrow.int64(), schema
+
+        with conn.cursor() as cur:
+            cur.execute("SELECT count(*) AS n FROM lineitem WHERE l_quantity > ? AND l_returnflag = ?",
+                        parameters=(45, "R"))
+            bound = cur.fetch_arrow_table()
+            assert bound.num_rows == 1 and 0 < bound.column("n")[0].as_py() < 60175, bound
+
+            cur.execute("SELECT n_nationkey, n_name FROM nation ORDER BY n_nationkey")
+            frame = cur.fetch_df()
+            assert frame.shape == (25, 2), frame.shape
+            assert frame["n_name"][7] == "GERMANY", frame
+
+            try:
+                cur.execute("SELECT * FROM no_such_table")
+                raise AssertionError("expected an error")
+            except flight_sql.Error as e:
+                assert "no_such_table" in str(e) and "42P01" in str(e), str(e)
+            cur.execute("SELECT count(*) FROM region")
+            assert cur.fetchone()[0] == 5
+
+            for query in sorted(pathlib.Path(queries_dir).glob("q*.sql")):
+                cur.execute(query.read_text())
+                table = cur.fetch_arrow_table()
+                lines = ["|".join(table.column_names)]
+                for row in zip(*(column.to_pylist() for column in table.columns)):
+                    lines.append("|".join(text(v) for v in row))
+                (out / (query.stem + ".psv")).write_text("\n".join(lines) + "\n")
+    print("python ADBC client checks passed")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
