@@ -49,6 +49,11 @@ public final class FlightSqlServer implements AutoCloseable {
         return server.getPort();
     }
 
+    /** Queries running or streaming results now. */
+    public int runningQueries() {
+        return producer.runningQueries();
+    }
+
     /** Stops taking calls, cancels running queries and waits briefly for streams to end. */
     @Override
     public void close() {

@@ -13,6 +13,7 @@ import dev.weft.calcite.meta.CatalogMetadata;
 import dev.weft.calcite.meta.TableInfo;
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.ByteBuffer;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.CancelFlightInfoRequest;
@@ -86,6 +88,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     private static final class Statement {
         final PreparedQuery query;
         volatile List<Object> parameters = List.of();
+        volatile boolean cancelled;
 
         Statement(PreparedQuery query) {
             this.query = query;
@@ -96,6 +99,8 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         this.engine = engine;
         this.allocator = allocator;
         this.metrics = metrics;
+        Gauge.builder("weft.queries.running", running, Map::size)
+                .description("Queries running or streaming over Flight SQL").register(metrics);
         this.sqlInfo = FlightSqlInfo.build();
     }
 
@@ -122,6 +127,11 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         final Statement statement = statements.asMap().remove(handle);
         if (statement == null) {
             listener.error(FlightErrors.notFound("Unknown or already used statement handle; run the query again"));
+            return;
+        }
+        if (statement.cancelled) {
+            listener.error(FlightErrors.toFlight(
+                    new WeftException(ErrorCode.CANCELLED, "Query cancelled before it started")));
             return;
         }
         stream(handle, () -> statement.query.execute(List.of()), listener);
@@ -229,9 +239,13 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
             if (result != null) {
                 result.cancel();
                 status = CancelStatus.CANCELLED;
-            } else if (!ticket.prepared() && statements.asMap().remove(ticket.handle()) != null) {
-                // A statement not yet fetched: dropping its handle is its cancellation. Prepared statements stay.
-                status = CancelStatus.CANCELLED;
+            } else if (!ticket.prepared()) {
+                // A statement not fetched yet: its DoGet will report the cancellation instead of running it.
+                final Statement statement = statements.getIfPresent(ticket.handle());
+                if (statement != null) {
+                    statement.cancelled = true;
+                    status = CancelStatus.CANCELLED;
+                }
             }
         }
         listener.onNext(status);
@@ -307,6 +321,11 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         return List.of(new FlightEndpoint(new Ticket(Any.pack(request).toByteArray())));
     }
 
+    /** Queries running or streaming results now. */
+    int runningQueries() {
+        return running.size();
+    }
+
     @Override
     public void close() {
         running.values().forEach(QueryResult::cancel);
@@ -377,7 +396,17 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     }
 
     private String streamBatches(ByteString handle, Supplier<QueryResult> start, ServerStreamListener listener) {
-        final BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
+        final AtomicReference<QueryResult> current = new AtomicReference<>();
+        // A client that goes away stops the query at once, even while it computes its first batch.
+        final BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy() {
+            @Override
+            protected void cancelCallback() {
+                final QueryResult result = current.get();
+                if (result != null) {
+                    result.cancel();
+                }
+            }
+        };
         backpressure.register(listener);
         final QueryResult result;
         try {
@@ -385,6 +414,10 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         } catch (RuntimeException e) {
             listener.error(FlightErrors.toFlight(e));
             return "error";
+        }
+        current.set(result);
+        if (listener.isCancelled()) {
+            result.cancel();
         }
         running.put(handle, result);
         try (result) {
