@@ -3,6 +3,7 @@ package dev.weft.server;
 import dev.weft.calcite.QueryEngine;
 import dev.weft.odf.dataset.WorkspaceCatalog;
 import dev.weft.odf.store.Workspace;
+import dev.weft.server.avatica.AvaticaServer;
 import dev.weft.server.flight.FlightSqlServer;
 import dev.weft.server.http.HttpEndpoints;
 import io.micrometer.core.instrument.Gauge;
@@ -20,7 +21,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * One running Weft server: the query engine over a workspace and its endpoints (Flight SQL, HTTP). Closing it stops
+ * One running Weft server: the query engine over a workspace and its endpoints (Flight SQL, JDBC over Avatica, HTTP). Closing it stops
  * the endpoints first (running queries are cancelled), then the engine.
  */
 public final class WeftServer implements AutoCloseable {
@@ -36,6 +37,7 @@ public final class WeftServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private FlightSqlServer flight;
     private HttpEndpoints http;
+    private AvaticaServer jdbc;
 
     private WeftServer(Workspace workspace, Config config) {
         this.workspace = workspace;
@@ -61,6 +63,8 @@ public final class WeftServer implements AutoCloseable {
             server.flight = FlightSqlServer.start(server.engine, server.allocator, config.host(), config.flightPort(),
                     server.metrics);
             server.endpoints.add(server.flight);
+            server.jdbc = AvaticaServer.start(server.engine, config.host(), config.jdbcPort());
+            server.endpoints.add(server.jdbc);
             server.ready.set(true);
             return server;
         } catch (RuntimeException e) {
@@ -79,6 +83,10 @@ public final class WeftServer implements AutoCloseable {
 
     public int flightPort() {
         return flight.port();
+    }
+
+    public int jdbcPort() {
+        return jdbc.port();
     }
 
     public int httpPort() {

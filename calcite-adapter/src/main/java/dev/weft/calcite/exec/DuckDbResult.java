@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.arrow.memory.BufferAllocator;
@@ -18,57 +17,42 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.duckdb.DuckDBResultSet;
 
 /**
- * A query running in DuckDB, streamed as Arrow batches through the C data interface. The engine's columns
- * ({@code c0, c1, ...}, already cast to the announced types) are presented under the announced names.
+ * A query in DuckDB, streamed as Arrow batches through the C data interface. The query starts on the first
+ * {@link #loadNextBatch()}, so that it can be cancelled from another thread even while DuckDB computes its first
+ * rows; each batch's buffers are moved (not copied) into a root with the announced schema and names.
  */
 final class DuckDbResult implements QueryResult {
     private final Schema schema;
+    private final String sql;
+    private final int batchRows;
+    private final BufferAllocator allocator;
     private final Connection connection;
     private final Statement statement;
-    private final DuckDBResultSet resultSet;
-    private final ArrowReader reader;
     private final VectorSchemaRoot root;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private DuckDBResultSet resultSet;
+    private ArrowReader reader;
     private boolean closed;
 
-    private DuckDbResult(Schema schema, Connection connection, Statement statement, DuckDBResultSet resultSet,
-            ArrowReader reader) throws IOException {
+    private DuckDbResult(Schema schema, String sql, int batchRows, BufferAllocator allocator, Connection connection,
+            Statement statement) {
         this.schema = schema;
+        this.sql = sql;
+        this.batchRows = batchRows;
+        this.allocator = allocator;
         this.connection = connection;
         this.statement = statement;
-        this.resultSet = resultSet;
-        this.reader = reader;
-        final List<FieldVector> vectors = reader.getVectorSchemaRoot().getFieldVectors();
-        if (vectors.size() != schema.getFields().size()) {
-            throw new IllegalStateException("Engine returned " + vectors.size() + " columns, expected "
-                    + schema.getFields().size());
-        }
-        for (int i = 0; i < vectors.size(); i++) {
-            final Field announced = schema.getFields().get(i);
-            final Field actual = vectors.get(i).getField();
-            if (!announced.getType().equals(actual.getType())) {
-                throw new IllegalStateException("Engine returned column " + i + " as " + actual.getType()
-                        + ", announced " + announced.getType());
-            }
-        }
-        this.root = new VectorSchemaRoot(schema.getFields(), new ArrayList<>(vectors), 0);
+        this.root = VectorSchemaRoot.create(schema, allocator);
     }
 
-    /** Starts {@code sql} on a new connection of {@code duckDb}. */
+    /** Prepares {@code sql} on a new connection of {@code duckDb}; nothing runs until the first batch is asked for. */
     static DuckDbResult start(DuckDb duckDb, String sql, Schema schema, BufferAllocator allocator, int batchRows) {
         final Connection connection = duckDb.connect();
-        Statement statement = null;
         try {
-            statement = connection.createStatement();
-            final DuckDBResultSet resultSet = (DuckDBResultSet) statement.executeQuery(sql);
-            final ArrowReader reader = (ArrowReader) resultSet.arrowExportStream(allocator, batchRows);
-            return new DuckDbResult(schema, connection, statement, resultSet, reader);
+            return new DuckDbResult(schema, sql, batchRows, allocator, connection, connection.createStatement());
         } catch (SQLException e) {
-            closeQuietly(statement, connection);
+            closeQuietly(connection);
             throw engineError(e);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(statement, connection);
-            throw new SqlException(ErrorCode.INTERNAL, "Query engine failed: " + e.getMessage(), 0, 0, e);
         }
     }
 
@@ -88,14 +72,47 @@ final class DuckDbResult implements QueryResult {
             throw cancelledError(null);
         }
         try {
-            final boolean loaded = reader.loadNextBatch();
-            root.setRowCount(loaded ? reader.getVectorSchemaRoot().getRowCount() : 0);
-            return loaded;
+            if (reader == null) {
+                resultSet = (DuckDBResultSet) statement.executeQuery(sql);
+                reader = (ArrowReader) resultSet.arrowExportStream(allocator, batchRows);
+                checkTypes(reader.getVectorSchemaRoot().getFieldVectors());
+            }
+            if (!reader.loadNextBatch()) {
+                root.setRowCount(0);
+                return false;
+            }
+            final List<FieldVector> from = reader.getVectorSchemaRoot().getFieldVectors();
+            final List<FieldVector> to = root.getFieldVectors();
+            for (int i = 0; i < to.size(); i++) {
+                from.get(i).makeTransferPair(to.get(i)).transfer();
+            }
+            root.setRowCount(reader.getVectorSchemaRoot().getRowCount());
+            return true;
+        } catch (SQLException e) {
+            throw cancelled.get() ? cancelledError(e) : engineError(e);
         } catch (IOException | RuntimeException e) {
             if (cancelled.get()) {
                 throw cancelledError(e);
             }
+            if (e instanceof SqlException sql) {
+                throw sql;
+            }
             throw new SqlException(ErrorCode.SQL_DATA, "Query failed while running: " + engineMessage(e), 0, 0, e);
+        }
+    }
+
+    private void checkTypes(List<FieldVector> vectors) {
+        if (vectors.size() != schema.getFields().size()) {
+            throw new SqlException(ErrorCode.INTERNAL, "The engine returned " + vectors.size() + " columns, "
+                    + schema.getFields().size() + " were announced", 0, 0, null);
+        }
+        for (int i = 0; i < vectors.size(); i++) {
+            final Field announced = schema.getFields().get(i);
+            final Field actual = vectors.get(i).getField();
+            if (!announced.getType().equals(actual.getType())) {
+                throw new SqlException(ErrorCode.INTERNAL, "The engine returned column " + announced.getName()
+                        + " as " + actual.getType() + ", announced as " + announced.getType(), 0, 0, null);
+            }
         }
     }
 
@@ -117,10 +134,13 @@ final class DuckDbResult implements QueryResult {
         }
         closed = true;
         try {
-            reader.close();
+            if (reader != null) {
+                reader.close();
+            }
         } catch (IOException e) {
             throw new SqlException(ErrorCode.INTERNAL, "Cannot release query results: " + e.getMessage(), 0, 0, e);
         } finally {
+            root.close();
             closeQuietly(resultSet, statement, connection);
         }
     }

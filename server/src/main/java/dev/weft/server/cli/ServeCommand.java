@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         name = "serve",
         description = {
-            "Serve the workspace's datasets over Arrow Flight SQL and HTTP (/health, /metrics) until stopped.",
+            "Serve the workspace's datasets over Arrow Flight SQL, JDBC (Avatica) and HTTP (/health, /metrics) until stopped.",
             "With --demo and no workspace, first create a demo workspace (in --workspace DIR, or ./weft-demo)."
         })
 final class ServeCommand implements Callable<Integer> {
@@ -84,6 +84,8 @@ final class ServeCommand implements Callable<Integer> {
                 workspace.directory().getParent());
         out.printf("  Arrow Flight SQL  grpc://%s:%d  (JDBC: jdbc:arrow-flight-sql://%s:%d/?useEncryption=false)%n",
                 host, server.flightPort(), host, server.flightPort());
+        out.printf("  JDBC (Avatica)    jdbc:avatica:remote:url=http://%s:%d;serialization=protobuf"
+                + "  (or jdbc:weft://%s:%d)%n", host, server.jdbcPort(), host, server.jdbcPort());
         out.printf("  HTTP              http://%s:%d/health  http://%s:%d/metrics%n", host, server.httpPort(), host,
                 server.httpPort());
         out.println("Stop with Ctrl+C (SIGTERM).");

@@ -1,6 +1,7 @@
 package dev.weft.server.flight;
 
-import dev.weft.calcite.WeftSql;
+import dev.weft.calcite.meta.SqlKeywords;
+import dev.weft.calcite.meta.WeftVersion;
 import org.apache.arrow.flight.sql.SqlInfoBuilder;
 import org.apache.arrow.flight.sql.impl.FlightSql.SqlNullOrdering;
 import org.apache.arrow.flight.sql.impl.FlightSql.SqlOuterJoinsSupportLevel;
@@ -14,7 +15,6 @@ import org.apache.arrow.flight.sql.impl.FlightSql.SqlTransactionIsolationLevel;
 import org.apache.arrow.flight.sql.impl.FlightSql.SupportedAnsi92SqlGrammarLevel;
 import org.apache.arrow.flight.sql.impl.FlightSql.SupportedSqlGrammar;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.calcite.sql.parser.SqlParser;
 
 /** What Weft tells Flight SQL clients about itself (GetSqlInfo): the values reflect the SQL dialect it implements. */
 final class FlightSqlInfo {
@@ -22,21 +22,16 @@ final class FlightSqlInfo {
 
     private FlightSqlInfo() {}
 
-    static String version() {
-        final String version = FlightSqlInfo.class.getPackage().getImplementationVersion();
-        return version == null ? "0.1.0-SNAPSHOT" : version;
-    }
-
     private static String arrowVersion() {
         final String version = VectorSchemaRoot.class.getPackage().getImplementationVersion();
         return version == null ? "unknown" : version;
     }
 
     static SqlInfoBuilder build() {
-        final String[] keywords = SqlParser.create("", WeftSql.PARSER).getMetadata().getJdbcKeywords().split(",");
+        final String[] keywords = SqlKeywords.jdbcKeywords().toArray(String[]::new);
         return new SqlInfoBuilder()
                 .withFlightSqlServerName(SERVER_NAME)
-                .withFlightSqlServerVersion(version())
+                .withFlightSqlServerVersion(WeftVersion.VERSION)
                 .withFlightSqlServerArrowVersion(arrowVersion())
                 .withFlightSqlServerReadOnly(true)
                 .withFlightSqlServerSql(true)
@@ -96,13 +91,10 @@ final class FlightSqlInfo {
                         SqlSupportedSubqueries.SQL_SUBQUERIES_IN_QUANTIFIEDS)
                 .withSqlSupportedUnions(SqlSupportedUnions.SQL_UNION, SqlSupportedUnions.SQL_UNION_ALL)
                 .withSqlKeywords(keywords)
-                .withSqlNumericFunctions(new String[] {"ABS", "CEIL", "CEILING", "EXP", "FLOOR", "LN", "LOG10",
-                    "MOD", "POWER", "ROUND", "SIGN", "SQRT", "TRUNCATE"})
-                .withSqlStringFunctions(new String[] {"CHAR_LENGTH", "CHARACTER_LENGTH", "CONCAT", "LOWER",
-                    "OVERLAY", "POSITION", "REPLACE", "SUBSTRING", "TRIM", "UPPER"})
-                .withSqlDatetimeFunctions(new String[] {"CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP",
-                    "DATE_TRUNC", "EXTRACT"})
-                .withSqlSystemFunctions(new String[] {"COALESCE", "NULLIF"})
+                .withSqlNumericFunctions(SqlKeywords.NUMERIC_FUNCTIONS.toArray(String[]::new))
+                .withSqlStringFunctions(SqlKeywords.STRING_FUNCTIONS.toArray(String[]::new))
+                .withSqlDatetimeFunctions(SqlKeywords.TIME_DATE_FUNCTIONS.toArray(String[]::new))
+                .withSqlSystemFunctions(SqlKeywords.SYSTEM_FUNCTIONS.toArray(String[]::new))
                 .withSqlMaxColumnNameLength(0)
                 .withSqlMaxColumnsInGroupBy(0)
                 .withSqlMaxColumnsInOrderBy(0)

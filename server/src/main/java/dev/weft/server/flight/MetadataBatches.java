@@ -2,6 +2,8 @@ package dev.weft.server.flight;
 
 import dev.weft.calcite.ResultTypes;
 import dev.weft.calcite.meta.CatalogMetadata;
+import dev.weft.calcite.meta.SqlPatterns;
+import dev.weft.calcite.meta.SqlTypes;
 import dev.weft.calcite.meta.TableInfo;
 import dev.weft.calcite.schema.WeftSchemas;
 import java.io.ByteArrayOutputStream;
@@ -169,23 +171,23 @@ final class MetadataBatches {
     static VectorSchemaRoot typeInfo(BufferAllocator allocator, Integer dataType) {
         final VectorSchemaRoot root = VectorSchemaRoot.create(Schemas.GET_TYPE_INFO_SCHEMA, allocator);
         int row = 0;
-        for (TypeRow type : TYPES) {
-            if (dataType != null && type.jdbcType != dataType) {
+        for (SqlTypes.TypeRow type : SqlTypes.ROWS) {
+            if (dataType != null && type.jdbcType() != dataType) {
                 continue;
             }
-            text(root, 0, row, type.name);
-            integer(root, 1, row, type.jdbcType);
-            integer(root, 2, row, type.columnSize);
-            text(root, 3, row, type.literalPrefix);
-            text(root, 4, row, type.literalPrefix);
+            text(root, 0, row, type.name());
+            integer(root, 1, row, type.jdbcType());
+            integer(root, 2, row, type.columnSize());
+            text(root, 3, row, type.literalQuote());
+            text(root, 4, row, type.literalQuote());
             final ListVector params = (ListVector) root.getVector(5);
-            if (type.createParams.isEmpty()) {
+            if (type.createParamList().isEmpty()) {
                 params.setNull(row);
             } else {
                 final UnionListWriter writer = params.getWriter();
                 writer.setPosition(row);
                 writer.startList();
-                for (String param : type.createParams) {
+                for (String param : type.createParamList()) {
                     final byte[] bytes = param.getBytes(StandardCharsets.UTF_8);
                     try (var buffer = allocator.buffer(bytes.length)) {
                         buffer.setBytes(0, bytes);
@@ -195,43 +197,24 @@ final class MetadataBatches {
                 writer.endList();
             }
             integer(root, 6, row, DatabaseMetaData.typeNullable);
-            bit(root, 7, row, type.jdbcType == Types.VARCHAR);
-            integer(root, 8, row, type.jdbcType == Types.VARCHAR ? DatabaseMetaData.typeSearchable
+            bit(root, 7, row, type.jdbcType() == Types.VARCHAR);
+            integer(root, 8, row, type.jdbcType() == Types.VARCHAR ? DatabaseMetaData.typeSearchable
                     : DatabaseMetaData.typePredBasic);
             bit(root, 9, row, false);
             bit(root, 10, row, false);
             bit(root, 11, row, false);
-            text(root, 12, row, type.name);
-            integer(root, 13, row, type.minScale);
-            integer(root, 14, row, type.maxScale);
-            integer(root, 15, row, type.jdbcType);
+            text(root, 12, row, type.name());
+            integer(root, 13, row, type.minScale() == null ? null : (int) type.minScale());
+            integer(root, 14, row, type.maxScale() == null ? null : (int) type.maxScale());
+            integer(root, 15, row, type.jdbcType());
             integer(root, 16, row, null);
-            integer(root, 17, row, type.radix);
+            integer(root, 17, row, type.radix());
             integer(root, 18, row, null);
             row++;
         }
         root.setRowCount(row);
         return root;
     }
-
-    private record TypeRow(String name, int jdbcType, Integer columnSize, String literalPrefix,
-            List<String> createParams, Integer minScale, Integer maxScale, Integer radix) {}
-
-    /** Ordered by JDBC type code, as {@code getTypeInfo} requires. */
-    private static final List<TypeRow> TYPES = List.of(
-            new TypeRow("TINYINT", Types.TINYINT, 3, null, List.of(), 0, 0, 10),
-            new TypeRow("BIGINT", Types.BIGINT, 19, null, List.of(), 0, 0, 10),
-            new TypeRow("VARBINARY", Types.VARBINARY, null, null, List.of(), null, null, null),
-            new TypeRow("DECIMAL", Types.DECIMAL, 38, null, List.of("precision", "scale"), 0, 38, 10),
-            new TypeRow("INTEGER", Types.INTEGER, 10, null, List.of(), 0, 0, 10),
-            new TypeRow("SMALLINT", Types.SMALLINT, 5, null, List.of(), 0, 0, 10),
-            new TypeRow("REAL", Types.REAL, 7, null, List.of(), null, null, 2),
-            new TypeRow("DOUBLE", Types.DOUBLE, 15, null, List.of(), null, null, 2),
-            new TypeRow("VARCHAR", Types.VARCHAR, null, "'", List.of(), null, null, null),
-            new TypeRow("BOOLEAN", Types.BOOLEAN, 1, null, List.of(), null, null, null),
-            new TypeRow("DATE", Types.DATE, 10, "'", List.of(), null, null, null),
-            new TypeRow("TIME", Types.TIME, 15, "'", List.of(), 0, 6, null),
-            new TypeRow("TIMESTAMP", Types.TIMESTAMP, 26, "'", List.of("precision"), 0, 6, null));
 
     private static void text(VectorSchemaRoot root, int column, int row, String value) {
         final VarCharVector vector = (VarCharVector) root.getVector(column);

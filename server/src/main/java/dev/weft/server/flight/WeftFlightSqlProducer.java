@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.CancelFlightInfoRequest;
@@ -82,7 +81,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     private final MeterRegistry metrics;
     private final Cache<ByteString, Statement> statements = Caffeine.newBuilder()
             .expireAfterAccess(IDLE_TIMEOUT).build();
-    private final Map<ByteString, QueryResult> running = new ConcurrentHashMap<>();
+    private final Map<ByteString, RunningQuery> running = new ConcurrentHashMap<>();
 
     /** A prepared query and the parameter values last bound to it. */
     private static final class Statement {
@@ -92,6 +91,26 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
 
         Statement(PreparedQuery query) {
             this.query = query;
+        }
+    }
+
+    /** A query from its DoGet to the end of its stream: cancellable at every point, even before it starts. */
+    private static final class RunningQuery {
+        private QueryResult result;
+        private boolean cancelled;
+
+        synchronized void attach(QueryResult started) {
+            result = started;
+            if (cancelled) {
+                started.cancel();
+            }
+        }
+
+        synchronized void cancel() {
+            cancelled = true;
+            if (result != null) {
+                result.cancel();
+            }
         }
     }
 
@@ -124,17 +143,19 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     @Override
     public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
         final ByteString handle = ticket.getStatementHandle();
+        // Registered as running before the handle leaves the cache, so a cancel always finds one of the two.
+        final RunningQuery run = new RunningQuery();
+        running.put(handle, run);
         final Statement statement = statements.asMap().remove(handle);
-        if (statement == null) {
-            listener.error(FlightErrors.notFound("Unknown or already used statement handle; run the query again"));
+        if (statement == null || statement.cancelled) {
+            running.remove(handle, run);
+            listener.error(FlightErrors.toFlight(statement == null
+                    ? new WeftException(ErrorCode.NOT_FOUND, "Unknown or already used statement handle; run the "
+                            + "query again")
+                    : new WeftException(ErrorCode.CANCELLED, "Query cancelled before it started")));
             return;
         }
-        if (statement.cancelled) {
-            listener.error(FlightErrors.toFlight(
-                    new WeftException(ErrorCode.CANCELLED, "Query cancelled before it started")));
-            return;
-        }
-        stream(handle, () -> statement.query.execute(List.of()), listener);
+        stream(handle, run, () -> statement.query.execute(List.of()), listener);
     }
 
     @Override
@@ -183,7 +204,9 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
             listener.error(FlightErrors.notFound("Unknown or expired prepared statement handle; prepare it again"));
             return;
         }
-        stream(handle, () -> statement.query.execute(statement.parameters), listener);
+        final RunningQuery run = new RunningQuery();
+        running.put(handle, run);
+        stream(handle, run, () -> statement.query.execute(statement.parameters), listener);
     }
 
     @Override
@@ -235,9 +258,9 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
             if (ticket == null) {
                 continue;
             }
-            final QueryResult result = running.get(ticket.handle());
-            if (result != null) {
-                result.cancel();
+            final RunningQuery run = running.get(ticket.handle());
+            if (run != null) {
+                run.cancel();
                 status = CancelStatus.CANCELLED;
             } else if (!ticket.prepared()) {
                 // A statement not fetched yet: its DoGet will report the cancellation instead of running it.
@@ -328,7 +351,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
 
     @Override
     public void close() {
-        running.values().forEach(QueryResult::cancel);
+        running.values().forEach(RunningQuery::cancel);
         statements.invalidateAll();
     }
 
@@ -387,27 +410,32 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     }
 
     /** Runs a query and streams its batches, waiting for the client between batches. */
-    private void stream(ByteString handle, Supplier<QueryResult> start, ServerStreamListener listener) {
+    private void stream(ByteString handle, RunningQuery run, Supplier<QueryResult> start,
+            ServerStreamListener listener) {
         final long started = System.nanoTime();
-        final String outcome = streamBatches(handle, start, listener);
+        final String outcome;
+        try {
+            outcome = streamBatches(run, start, listener);
+        } finally {
+            running.remove(handle, run);
+        }
         Timer.builder("weft.queries").description("Queries run over Flight SQL, by outcome")
                 .tag("surface", "flight-sql").tag("outcome", outcome).register(metrics)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
-    private String streamBatches(ByteString handle, Supplier<QueryResult> start, ServerStreamListener listener) {
-        final AtomicReference<QueryResult> current = new AtomicReference<>();
+    private String streamBatches(RunningQuery run, Supplier<QueryResult> start, ServerStreamListener listener) {
         // A client that goes away stops the query at once, even while it computes its first batch.
         final BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy() {
             @Override
             protected void cancelCallback() {
-                final QueryResult result = current.get();
-                if (result != null) {
-                    result.cancel();
-                }
+                run.cancel();
             }
         };
         backpressure.register(listener);
+        if (listener.isCancelled()) {
+            run.cancel();
+        }
         final QueryResult result;
         try {
             result = start.get();
@@ -415,11 +443,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
             listener.error(FlightErrors.toFlight(e));
             return "error";
         }
-        current.set(result);
-        if (listener.isCancelled()) {
-            result.cancel();
-        }
-        running.put(handle, result);
+        run.attach(result);
         try (result) {
             listener.start(result.root());
             while (result.loadNextBatch()) {
@@ -434,8 +458,6 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         } catch (RuntimeException e) {
             listener.error(FlightErrors.toFlight(e));
             return e instanceof WeftException weft && weft.code() == ErrorCode.CANCELLED ? "cancelled" : "error";
-        } finally {
-            running.remove(handle, result);
         }
     }
 

@@ -71,6 +71,18 @@ class FlightSqlCancellationTest {
         });
     }
 
+    /** Waits until the server has stopped every query: abandoned streams must not linger. */
+    private static void awaitIdle() throws InterruptedException {
+        final FlightSqlServer server = ServedWorkspace.get().flight;
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (server.runningQueries() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(server.runningQueries() + " queries still running");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
     /** Waits until the server reports the query running (the reading thread has reached it). */
     private static void awaitRunning() throws InterruptedException {
         final FlightSqlServer server = ServedWorkspace.get().flight;
@@ -84,7 +96,7 @@ class FlightSqlCancellationTest {
     }
 
     @Test
-    void aClientClosingAResultEarlyLeavesTheConnectionUsable() throws SQLException {
+    void aClientClosingAResultEarlyLeavesTheConnectionUsable() throws SQLException, InterruptedException {
         try (Connection connection = DriverManager.getConnection(ServedWorkspace.get().flightJdbcUrl());
                 Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery("SELECT * FROM lineitem, nation")) {
@@ -97,6 +109,7 @@ class FlightSqlCancellationTest {
                 assertThat(rs.getLong(1)).isEqualTo(100);
             }
         }
+        awaitIdle();
     }
 
     @Test

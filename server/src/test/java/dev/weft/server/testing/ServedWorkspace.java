@@ -8,6 +8,7 @@ import dev.weft.odf.store.DatasetName;
 import dev.weft.odf.store.Workspace;
 import dev.weft.odf.testing.TpchWorkspace;
 import dev.weft.odf.yaml.ManifestParser;
+import dev.weft.server.avatica.AvaticaServer;
 import dev.weft.server.flight.FlightSqlServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.apache.arrow.memory.RootAllocator;
 /**
  * One workspace served to the client tests of this JVM: the TPC-H tables at SF 0.01 plus the example dataset
  * {@code cities.population} (two census snapshots: a Snapshot merge with primary key {@code city} and a custom
- * event-time column), behind a Flight SQL server on a free port. Built once, on first use; removed at exit.
+ * event-time column), behind a Flight SQL and an Avatica JDBC server on free ports. Built once, on first use; removed at exit.
  */
 public final class ServedWorkspace {
     private static ServedWorkspace instance;
@@ -33,6 +34,7 @@ public final class ServedWorkspace {
     public final Workspace workspace;
     public final QueryEngine engine;
     public final FlightSqlServer flight;
+    public final AvaticaServer jdbc;
     private final BufferAllocator allocator;
 
     private ServedWorkspace(Path directory) {
@@ -42,6 +44,7 @@ public final class ServedWorkspace {
         this.allocator = new RootAllocator();
         this.engine = new QueryEngine(new WorkspaceCatalog(workspace), allocator, 2, null);
         this.flight = FlightSqlServer.start(engine, allocator, "127.0.0.1", 0, new SimpleMeterRegistry());
+        this.jdbc = AvaticaServer.start(engine, "127.0.0.1", 0);
     }
 
     /** The shared instance, started on first call. */
@@ -83,7 +86,12 @@ public final class ServedWorkspace {
         }
     }
 
+    public String avaticaJdbcUrl() {
+        return "jdbc:avatica:remote:url=http://127.0.0.1:" + jdbc.port() + ";serialization=protobuf";
+    }
+
     private void shutDown(Path dir) {
+        jdbc.close();
         flight.close();
         engine.close();
         allocator.close();

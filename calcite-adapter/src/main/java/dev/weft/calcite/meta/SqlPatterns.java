@@ -1,13 +1,13 @@
-package dev.weft.server.flight;
+package dev.weft.calcite.meta;
 
 import java.util.regex.Pattern;
 
 /** SQL {@code LIKE} patterns as metadata requests use them: {@code %}, {@code _}, and {@code \} as escape. */
-final class SqlPatterns {
+public final class SqlPatterns {
     private SqlPatterns() {}
 
     /** Whether {@code value} matches {@code pattern}; a null pattern matches everything. */
-    static boolean matches(String pattern, String value) {
+    public static boolean matches(String pattern, String value) {
         if (pattern == null) {
             return true;
         }
