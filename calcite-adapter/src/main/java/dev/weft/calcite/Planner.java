@@ -54,8 +54,8 @@ final class Planner {
         }
         final SchemaPlus root = WeftSchemas.root(snapshot, scanner);
         final JavaTypeFactory types = new JavaTypeFactoryImpl(WeftTypeSystem.INSTANCE);
-        final CalciteCatalogReader catalog = new CalciteCatalogReader(CalciteSchema.from(root),
-                WeftSchemas.DEFAULT_PATH, types, WeftSql.CONNECTION);
+        final CalciteCatalogReader catalog = new WeftCatalogReader(CalciteSchema.from(root), types,
+                WeftSql.CONNECTION);
         final SqlValidator validator = SqlValidatorUtil.newValidator(
                 SqlOperatorTables.chain(WeftSql.OPERATORS, catalog), catalog, types, WeftSql.VALIDATOR);
         final SqlNode validated;

@@ -22,7 +22,9 @@ final class SqlErrors {
         final String message = e.getMessage() == null ? "Syntax error" : e.getMessage();
         final String first = firstLine(message);
         final String expected = expected(e);
-        return new SqlException(ErrorCode.SQL_SYNTAX, "Syntax error: " + stripPeriod(first)
+        final String where = line > 0 && !first.contains("at line ") ? " (at line " + line + ", column " + column + ")"
+                : "";
+        return new SqlException(ErrorCode.SQL_SYNTAX, "Syntax error: " + stripPeriod(first) + where
                 + (expected.isEmpty() ? "" : "; expected one of " + expected), line, column, e);
     }
 

@@ -21,6 +21,11 @@ public final class WeftSchemas {
     public static final String SYS = "sys";
     /** Where unqualified table names are looked up. */
     public static final List<String> DEFAULT_PATH = List.of(CATALOG, ODF);
+    /**
+     * Where names are resolved, in order: unqualified in {@code odf}, schema-qualified ({@code sys.blocks}) in the
+     * catalog, fully qualified from the root.
+     */
+    public static final List<List<String>> LOOKUP_PATHS = List.of(DEFAULT_PATH, List.of(CATALOG), List.of());
 
     private WeftSchemas() {}
 
