@@ -23,5 +23,4 @@ record Plan(
         RelDataType rowType,
         RelDataType parameterType,
         List<OdfTable> datasets,
-        boolean pushable,
-        long planningNanos) {}
+        boolean pushable) {}

@@ -45,7 +45,6 @@ final class Planner {
     private Planner() {}
 
     static Plan plan(String sql, CatalogSnapshot snapshot, OdfTable.TableScanner scanner) {
-        final long start = System.nanoTime();
         final SqlNode parsed = parse(sql);
         if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
             throw new SqlException(ErrorCode.UNSUPPORTED, "Only queries are supported, not " + parsed.getKind()
@@ -80,8 +79,7 @@ final class Planner {
         final TableCollector tables = new TableCollector();
         projected.accept(tables);
         return new Plan(snapshot, root, relRoot.withRel(projected), relRoot.validatedRowType,
-                validator.getParameterRowType(validated), List.copyOf(tables.datasets), !tables.other,
-                System.nanoTime() - start);
+                validator.getParameterRowType(validated), List.copyOf(tables.datasets), !tables.other);
     }
 
     private static SqlNode parse(String sql) {

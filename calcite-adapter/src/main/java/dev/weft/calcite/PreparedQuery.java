@@ -62,17 +62,16 @@ public final class PreparedQuery {
                 .map(f -> ResultTypes.arrowField("?" + (f.getIndex() + 1), f.getType())).toList());
     }
 
-    /** How long making the current plan took. */
-    public synchronized long planningNanos() {
-        return plan.planningNanos();
+    /** The SQL the vectorized engine runs for this statement, or empty when Calcite's executor runs it. */
+    public synchronized Optional<String> engineSql() {
+        return plan.pushable() ? Optional.of(DuckDbExecutor.sql(plan.root().rel, rowType)) : Optional.empty();
     }
 
     /** The logical plan and, when it is pushed down, the SQL the vectorized engine runs. */
     public synchronized String explain() {
         final String logical = RelOptUtil.toString(plan.root().rel);
-        return plan.pushable()
-                ? logical + "\nVectorized engine SQL:\n" + DuckDbExecutor.sql(plan.root().rel, rowType)
-                : logical + "\nRuns in Calcite's executor (reads system tables).";
+        return logical + engineSql().map(sql -> "\nVectorized engine SQL:\n" + sql)
+                .orElse("\nRuns in Calcite's executor (reads system tables).");
     }
 
     /**

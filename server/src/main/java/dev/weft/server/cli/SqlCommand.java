@@ -2,6 +2,8 @@ package dev.weft.server.cli;
 
 import dev.weft.calcite.QueryEngine;
 import dev.weft.calcite.exec.QueryResult;
+import dev.weft.calcite.meta.CatalogMetadata;
+import dev.weft.calcite.meta.TableInfo;
 import dev.weft.odf.dataset.WorkspaceCatalog;
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
@@ -20,6 +22,7 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -184,9 +187,28 @@ final class SqlCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("Unknown command " + command + "; try \\d, \\d NAME or \\q");
             return;
         }
-        runReporting(engine, argument.isEmpty()
-                ? "SELECT name, kind, records, last_updated FROM sys.datasets ORDER BY name"
-                : "SELECT * FROM \"" + argument.replace("\"", "\"\"") + "\" LIMIT 0", spec.commandLine().getErr());
+        if (argument.isEmpty()) {
+            runReporting(engine, "SELECT name, kind, records, last_updated FROM sys.datasets ORDER BY name",
+                    spec.commandLine().getErr());
+            return;
+        }
+        final TextTable columns = new TextTable("column", "type", "nullable");
+        final TableInfo table = CatalogMetadata.tables(engine.snapshot()).stream()
+                .filter(t -> t.name().equalsIgnoreCase(argument) || (t.schema() + "." + t.name())
+                        .equalsIgnoreCase(argument))
+                .findFirst().orElse(null);
+        if (table == null) {
+            spec.commandLine().getErr().println("No table named " + argument + "; \\d lists them");
+            return;
+        }
+        for (RelDataTypeField field : table.rowType().getFieldList()) {
+            columns.row(field.getName(), field.getType().getFullTypeString().replace(" NOT NULL", ""),
+                    field.getType().isNullable() ? "yes" : "no");
+        }
+        columns.print(spec.commandLine().getOut());
+        if (!table.primaryKey().isEmpty()) {
+            spec.commandLine().getOut().println("primary key: " + String.join(", ", table.primaryKey()));
+        }
     }
 
     private static String csvLine(String[] cells) {
