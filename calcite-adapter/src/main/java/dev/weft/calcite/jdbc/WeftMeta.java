@@ -278,15 +278,6 @@ public final class WeftMeta extends MetaImpl {
         // Read-only and always in auto-commit: nothing to roll back.
     }
 
-    /** Stops a statement's running query (JDBC {@code Statement.cancel()} in embedded mode). */
-    public void cancel(StatementHandle h) {
-        final StatementState state = statements.get(h.id);
-        final QueryResult result = state == null ? null : state.result;
-        if (result != null) {
-            result.cancel();
-        }
-    }
-
     // ---- metadata --------------------------------------------------------------------------------------------
 
     @Override

@@ -117,6 +117,28 @@ class AvaticaJdbcTest {
     }
 
     @Test
+    void cancellingAStatementStopsItsResultAndTheConnectionStaysUsable() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(100);
+            final ResultSet rs = statement.executeQuery("SELECT * FROM lineitem, nation");
+            for (int i = 0; i < 150; i++) {
+                assertThat(rs.next()).isTrue();
+            }
+            statement.cancel();
+            assertThatThrownBy(() -> {
+                while (rs.next()) {
+                    // Draining a cancelled result must fail, not return 1.5 million rows.
+                }
+            }).isInstanceOf(SQLException.class);
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM region")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(5);
+        }
+    }
+
+    @Test
     void datesAndTimestampsReadBackInUtc() throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT census_date, DATE '2021-01-01' AS d FROM "
