@@ -4,6 +4,10 @@ import dev.weft.calcite.schema.OdfTable;
 import dev.weft.calcite.schema.WeftSchemas;
 import dev.weft.odf.dataset.CatalogSnapshot;
 import dev.weft.odf.error.ErrorCode;
+import dev.weft.odf.error.WeftException;
+import dev.weft.temporal.AsAtFunctions;
+import dev.weft.temporal.AsAtRewriter;
+import dev.weft.temporal.AsAtSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -25,9 +29,11 @@ import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSetOption;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.util.SqlOperatorTables;
@@ -44,22 +50,29 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 final class Planner {
     private Planner() {}
 
-    static Plan plan(String sql, CatalogSnapshot snapshot, OdfTable.TableScanner scanner) {
+    static Plan plan(String sql, CatalogSnapshot snapshot, OdfTable.TableScanner scanner, Session session) {
         final SqlNode parsed = parse(sql);
-        if (!parsed.getKind().belongsTo(SqlKind.QUERY)) {
-            throw new SqlException(ErrorCode.UNSUPPORTED, "Only queries are supported, not " + parsed.getKind()
+        if (parsed instanceof SqlSetOption setting) {
+            return new Plan(Plan.Kind.SETTING, snapshot, null, null, null, null, List.of(), false, List.of(),
+                    session.asAt(), setting);
+        }
+        final boolean explain = parsed instanceof SqlExplain;
+        final SqlNode query = explain ? ((SqlExplain) parsed).getExplicandum() : parsed;
+        if (!query.getKind().belongsTo(SqlKind.QUERY)) {
+            throw new SqlException(ErrorCode.UNSUPPORTED, "Only queries are supported, not " + query.getKind()
                     + ": datasets change only through ingest (`weft ingest`, `weft pull`)",
-                    parsed.getParserPosition().getLineNum(), parsed.getParserPosition().getColumnNum(), null);
+                    query.getParserPosition().getLineNum(), query.getParserPosition().getColumnNum(), null);
         }
         final SchemaPlus root = WeftSchemas.root(snapshot, scanner);
         final JavaTypeFactory types = new JavaTypeFactoryImpl(WeftTypeSystem.INSTANCE);
         final CalciteCatalogReader catalog = new WeftCatalogReader(CalciteSchema.from(root), types,
                 WeftSql.CONNECTION);
         final SqlValidator validator = SqlValidatorUtil.newValidator(
-                SqlOperatorTables.chain(WeftSql.OPERATORS, catalog), catalog, types, WeftSql.VALIDATOR);
+                SqlOperatorTables.chain(WeftSql.OPERATORS, AsAtFunctions.OPERATORS, catalog), catalog, types,
+                WeftSql.VALIDATOR);
         final SqlNode validated;
         try {
-            validated = validator.validate(parsed);
+            validated = validator.validate(AsAtSyntax.rewrite(query));
         } catch (CalciteContextException e) {
             throw SqlErrors.validation(e);
         } catch (RuntimeException e) {
@@ -75,11 +88,17 @@ final class Planner {
         final SqlToRelConverter converter = new SqlToRelConverter(noViews, validator, catalog, cluster,
                 StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withExpand(false));
         final RelRoot relRoot = converter.convertQuery(validated, false, true);
-        final RelNode projected = relRoot.project();
+        final AsAtRewriter.Result asAt;
+        try {
+            asAt = AsAtRewriter.rewrite(relRoot.project(), session.asAt());
+        } catch (WeftException e) {
+            throw new SqlException(e.code(), e.getMessage(), 0, 0, e);
+        }
         final TableCollector tables = new TableCollector();
-        projected.accept(tables);
-        return new Plan(snapshot, root, relRoot.withRel(projected), relRoot.validatedRowType,
-                validator.getParameterRowType(validated), List.copyOf(tables.datasets), !tables.other);
+        asAt.rel().accept(tables);
+        return new Plan(explain ? Plan.Kind.EXPLAIN : Plan.Kind.QUERY, snapshot, root, relRoot.withRel(asAt.rel()),
+                relRoot.validatedRowType, validator.getParameterRowType(validated), List.copyOf(tables.datasets),
+                !tables.other, asAt.pinned(), session.asAt(), null);
     }
 
     private static SqlNode parse(String sql) {

@@ -4,40 +4,71 @@ import dev.weft.calcite.exec.CalciteExecutor;
 import dev.weft.calcite.exec.DuckDbExecutor;
 import dev.weft.calcite.exec.Parameters;
 import dev.weft.calcite.exec.QueryResult;
+import dev.weft.calcite.exec.RowsResult;
 import dev.weft.calcite.schema.OdfTable;
 import dev.weft.odf.dataset.CatalogSnapshot;
 import dev.weft.odf.dataset.DatasetView;
 import dev.weft.odf.error.ErrorCode;
+import dev.weft.temporal.AsAtRewriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSetOption;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.NlsString;
 
 /**
- * A statement planned once and run any number of times. Each run reads the datasets at their heads when the run
- * starts: the plan is reused while those heads are unchanged and re-made otherwise, and it must keep the result
+ * A statement prepared once and run any number of times: a query, an {@code EXPLAIN}, or a session setting
+ * ({@code SET}/{@code RESET}). Each run of a query reads the datasets at their heads when the run starts: the plan is
+ * reused while those heads (and the session's AS AT) are unchanged and re-made otherwise, and it must keep the result
  * columns announced at prepare time.
  */
 public final class PreparedQuery {
+    private static final RelDataTypeFactory TYPES = new JavaTypeFactoryImpl(WeftTypeSystem.INSTANCE);
+
     private final QueryEngine engine;
+    private final Session session;
     private final String sql;
     private final RelDataType rowType;
     private final Schema resultSchema;
     private Plan plan;
 
-    PreparedQuery(QueryEngine engine, String sql, Plan plan) {
+    PreparedQuery(QueryEngine engine, Session session, String sql, Plan plan) {
         this.engine = engine;
+        this.session = session;
         this.sql = sql;
         this.plan = plan;
-        this.rowType = plan.rowType();
+        this.rowType = resultType(plan);
         this.resultSchema = ResultTypes.arrowSchema(rowType);
+    }
+
+    private static RelDataType resultType(Plan plan) {
+        switch (plan.kind()) {
+            case SETTING:
+                return TYPES.builder().build();
+            case EXPLAIN:
+                return TYPES.builder().add("plan", SqlTypeName.VARCHAR).build();
+            default:
+                return plan.rowType();
+        }
     }
 
     public String sql() {
         return sql;
+    }
+
+    /** Whether this is a {@code SET}/{@code RESET} of a session setting (its result has no columns). */
+    public boolean isSetting() {
+        return plan.kind() == Plan.Kind.SETTING;
     }
 
     /** The result columns with their SQL types. */
@@ -52,11 +83,17 @@ public final class PreparedQuery {
 
     /** The types of the {@code ?} parameters, in order. */
     public synchronized List<RelDataType> parameterTypes() {
+        if (plan.parameterType() == null) {
+            return List.of();
+        }
         return plan.parameterType().getFieldList().stream().map(RelDataTypeField::getType).toList();
     }
 
     /** The parameters as Arrow fields named {@code ?1, ?2, ...} (their order). */
     public synchronized Schema parameterSchema() {
+        if (plan.parameterType() == null) {
+            return new Schema(List.of());
+        }
         final List<RelDataTypeField> fields = plan.parameterType().getFieldList();
         return new Schema(fields.stream()
                 .map(f -> ResultTypes.arrowField("?" + (f.getIndex() + 1), f.getType())).toList());
@@ -64,14 +101,34 @@ public final class PreparedQuery {
 
     /** The SQL the vectorized engine runs for this statement, or empty when Calcite's executor runs it. */
     public synchronized Optional<String> engineSql() {
-        return plan.pushable() ? Optional.of(DuckDbExecutor.sql(plan.root().rel, rowType)) : Optional.empty();
+        return plan.pushable() ? Optional.of(DuckDbExecutor.sql(plan.root().rel, plan.rowType())) : Optional.empty();
     }
 
-    /** The logical plan and, when it is pushed down, the SQL the vectorized engine runs. */
+    /** The logical plan, the blocks AS AT chose, and the SQL the vectorized engine runs. */
     public synchronized String explain() {
-        final String logical = RelOptUtil.toString(plan.root().rel);
-        return logical + engineSql().map(sql -> "\nVectorized engine SQL:\n" + sql)
-                .orElse("\nRuns in Calcite's executor (reads system tables).");
+        final StringBuilder text = new StringBuilder(RelOptUtil.toString(plan.root().rel));
+        for (OdfTable table : plan.datasets()) {
+            final DatasetView view = table.view();
+            text.append("Dataset ").append(view.name()).append(": ");
+            if (table.asAtBlock() == null) {
+                text.append("head ").append(view.head());
+            } else {
+                final AsAtRewriter.Pinned pinned = plan.pinned().stream()
+                        .filter(p -> p.block().equals(table.asAtBlock()) && p.dataset().equals(view.name()))
+                        .findFirst().orElseThrow();
+                text.append("AS AT ").append(pinned.asAt()).append(" -> block ").append(table.asAtBlock().blockHash())
+                        .append(" (sequence ").append(table.asAtBlock().sequenceNumber()).append(", system time ")
+                        .append(table.asAtBlock().systemTime()).append(')');
+            }
+            text.append(", ").append(table.slices().size()).append(" of ").append(view.slices().slices().size())
+                    .append(" slice files\n");
+            for (var slice : table.slices()) {
+                text.append("  ").append(view.dataFile(slice)).append(" (offsets ").append(slice.offsets().start())
+                        .append("..").append(slice.offsets().end()).append(")\n");
+            }
+        }
+        return text + engineSql().map(sql -> "Vectorized engine SQL:\n" + sql)
+                .orElse("Runs in Calcite's executor (reads system tables).");
     }
 
     /**
@@ -81,7 +138,16 @@ public final class PreparedQuery {
      *         the result columns differ, or when the run fails
      */
     public QueryResult execute(List<?> parameters) {
+        if (plan.kind() == Plan.Kind.SETTING) {
+            apply(plan.setting());
+            return RowsResult.of(resultSchema, List.of(), engine.allocator(), QueryEngine.BATCH_ROWS);
+        }
         final Plan current = currentPlan();
+        if (current.kind() == Plan.Kind.EXPLAIN) {
+            final List<Object[]> lines = new ArrayList<>();
+            explain().lines().forEach(line -> lines.add(new Object[] {line}));
+            return RowsResult.of(resultSchema, lines, engine.allocator(), QueryEngine.BATCH_ROWS);
+        }
         if (parameters.size() != current.parameterType().getFieldCount()) {
             throw new SqlException(ErrorCode.SQL_INVALID, "The statement has "
                     + current.parameterType().getFieldCount() + " parameter(s), " + parameters.size()
@@ -89,6 +155,7 @@ public final class PreparedQuery {
         }
         final RelNode bound = Parameters.bind(current.root().rel, parameters);
         if (current.pushable()) {
+            engine.countFilesRead(current.datasets().stream().mapToLong(t -> t.slices().size()).sum());
             return DuckDbExecutor.start(engine.duckDb(), bound, rowType, resultSchema, engine.allocator(),
                     QueryEngine.BATCH_ROWS);
         }
@@ -96,16 +163,37 @@ public final class PreparedQuery {
                 engine.allocator(), QueryEngine.BATCH_ROWS);
     }
 
+    private void apply(SqlSetOption setting) {
+        final String name = String.join(".", setting.getName().names);
+        if (setting.getValue() == null) {
+            if (name.equalsIgnoreCase("all")) {
+                session.resetAll();
+            } else {
+                session.set(name, null);
+            }
+            return;
+        }
+        session.set(name, text(setting.getValue()));
+    }
+
+    private static String text(SqlNode value) {
+        if (value instanceof SqlLiteral literal) {
+            final Object raw = literal.getValue();
+            return raw instanceof NlsString nls ? nls.getValue() : literal.toValue();
+        }
+        return value.toString();
+    }
+
     private synchronized Plan currentPlan() {
         final CatalogSnapshot now = engine.snapshot();
-        if (plan.pushable() && unchanged(plan, now)) {
+        if (plan.pushable() && plan.sessionAsAt() == session.asAt() && unchanged(plan, now)) {
             return plan;
         }
-        final Plan replanned = engine.plan(sql, now);
-        if (!replanned.rowType().getFullTypeString().equals(rowType.getFullTypeString())) {
+        final Plan replanned = engine.plan(sql, now, session);
+        if (!replanned.rowType().getFullTypeString().equals(plan.rowType().getFullTypeString())) {
             throw new SqlException(ErrorCode.SQL_INVALID, "The result columns of this statement changed since it "
-                    + "was prepared (a dataset's schema changed): was " + rowType.getFullTypeString() + ", now "
-                    + replanned.rowType().getFullTypeString() + "; prepare it again", 0, 0, null);
+                    + "was prepared (a dataset's schema changed): was " + plan.rowType().getFullTypeString()
+                    + ", now " + replanned.rowType().getFullTypeString() + "; prepare it again", 0, 0, null);
         }
         plan = replanned;
         return replanned;

@@ -8,6 +8,7 @@ import dev.weft.odf.dataset.CatalogSnapshot;
 import dev.weft.odf.dataset.WorkspaceCatalog;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -23,6 +24,7 @@ public final class QueryEngine implements AutoCloseable {
     private final BufferAllocator allocator;
     private final DuckDb duckDb;
     private final OdfTable.TableScanner scanner;
+    private final AtomicLong filesRead = new AtomicLong();
 
     /**
      * @param allocator where result batches are allocated; the engine takes a child of it
@@ -51,8 +53,14 @@ public final class QueryEngine implements AutoCloseable {
      * @throws SqlException for SQL that does not parse or validate, with SQLSTATE and position
      */
     public PreparedQuery prepare(String sql) {
+        return prepare(sql, new Session());
+    }
+
+    /** Prepares {@code sql} in a client's session: its settings apply, and a {@code SET} changes them. */
+    public PreparedQuery prepare(String sql, Session session) {
         Objects.requireNonNull(sql, "sql");
-        return new PreparedQuery(this, sql, plan(sql, catalog.snapshot()));
+        Objects.requireNonNull(session, "session");
+        return new PreparedQuery(this, session, sql, plan(sql, catalog.snapshot(), session));
     }
 
     /** Prepares and runs a statement without parameters. */
@@ -60,8 +68,22 @@ public final class QueryEngine implements AutoCloseable {
         return prepare(sql).execute(List.of());
     }
 
-    Plan plan(String sql, CatalogSnapshot snapshot) {
-        return Planner.plan(sql, snapshot, scanner);
+    /** Prepares and runs a statement without parameters in a session. */
+    public QueryResult execute(String sql, Session session) {
+        return prepare(sql, session).execute(List.of());
+    }
+
+    /** Data slice files the queries of this engine were given to read (AS AT reads fewer). */
+    public long filesRead() {
+        return filesRead.get();
+    }
+
+    void countFilesRead(long files) {
+        filesRead.addAndGet(files);
+    }
+
+    Plan plan(String sql, CatalogSnapshot snapshot, Session session) {
+        return Planner.plan(sql, snapshot, scanner, session);
     }
 
     BufferAllocator allocator() {

@@ -62,7 +62,7 @@ final class DuckDbSql {
             select.append(i == 0 ? "" : ", ").append("CAST(").append(column).append(" AS ")
                     .append(ResultTypes.engineType(fields.get(i).getType())).append(") AS ").append(column);
         }
-        final List<SliceIndex.Slice> slices = view.slices().slices();
+        final List<SliceIndex.Slice> slices = table.slices();
         if (slices.isEmpty()) {
             // No data yet: the same columns, no rows. Casting NULLs keeps the types.
             select.setLength(0);

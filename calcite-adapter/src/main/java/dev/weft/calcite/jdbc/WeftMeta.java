@@ -2,6 +2,7 @@ package dev.weft.calcite.jdbc;
 
 import dev.weft.calcite.PreparedQuery;
 import dev.weft.calcite.QueryEngine;
+import dev.weft.calcite.Session;
 import dev.weft.calcite.SqlException;
 import dev.weft.calcite.exec.QueryResult;
 import dev.weft.calcite.meta.CatalogMetadata;
@@ -52,6 +53,7 @@ public final class WeftMeta extends MetaImpl {
 
     private final QueryEngine engine;
     private final Map<String, ConnectionPropertiesImpl> connections = new ConcurrentHashMap<>();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<Integer, StatementState> statements = new ConcurrentHashMap<>();
     private final AtomicInteger statementIds = new AtomicInteger();
 
@@ -105,6 +107,7 @@ public final class WeftMeta extends MetaImpl {
     @Override
     public void closeConnection(ConnectionHandle ch) {
         connections.remove(ch.id);
+        sessions.remove(ch.id);
         statements.entrySet().removeIf(entry -> {
             if (entry.getValue().connectionId.equals(ch.id)) {
                 entry.getValue().closeResult();
@@ -149,7 +152,7 @@ public final class WeftMeta extends MetaImpl {
     private StatementHandle prepareStatement(ConnectionHandle ch, String sql) {
         final StatementHandle handle = createStatement(ch);
         final StatementState state = statements.get(handle.id);
-        state.query = prepareQuery(sql);
+        state.query = prepareQuery(sql, ch.id);
         state.signature = signature(state.query);
         handle.signature = state.signature;
         return handle;
@@ -175,12 +178,25 @@ public final class WeftMeta extends MetaImpl {
 
     private ExecuteResult runNew(StatementHandle h, StatementState state, String sql, long maxRowCount,
             int maxRowsInFirstFrame, PrepareCallback callback) {
-        final PreparedQuery query = prepareQuery(sql);
+        final PreparedQuery query = prepareQuery(sql, h.connectionId);
         synchronized (state) {
             state.closeResult();
             state.query = query;
             state.signature = signature(query);
             h.signature = state.signature;
+            if (query.isSetting()) {
+                query.execute(List.of()).close();
+                try {
+                    synchronized (callback.getMonitor()) {
+                        callback.clear();
+                        callback.assign(state.signature, null, 0);
+                    }
+                    callback.execute();
+                } catch (SQLException e) {
+                    throw new RuntimeException(e);
+                }
+                return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, 0)));
+            }
             start(state, List.of(), maxRowCount);
             final Frame first = nextFrame(state, 0, maxRowsInFirstFrame);
             try {
@@ -225,6 +241,10 @@ public final class WeftMeta extends MetaImpl {
                 values.add(value == null ? null : value.value);
             }
             state.closeResult();
+            if (state.query.isSetting()) {
+                state.query.execute(List.of()).close();
+                return new ExecuteResult(List.of(MetaResultSet.count(h.connectionId, h.id, 0)));
+            }
             start(state, values, -1);
             final Frame first = nextFrame(state, 0, maxRowsInFirstFrame);
             return new ExecuteResult(List.of(MetaResultSet.create(h.connectionId, h.id, false, state.signature,
@@ -440,8 +460,9 @@ public final class WeftMeta extends MetaImpl {
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private PreparedQuery prepareQuery(String sql) {
-        return engine.prepare(sql);
+    /** Prepares in the connection's session, so that {@code SET weft.as_at} applies to its later statements. */
+    private PreparedQuery prepareQuery(String sql, String connectionId) {
+        return engine.prepare(sql, sessions.computeIfAbsent(connectionId, id -> new Session()));
     }
 
     private void start(StatementState state, List<Object> parameters, long maxRowCount) {
@@ -501,7 +522,7 @@ public final class WeftMeta extends MetaImpl {
                     sqlType.id, CatalogMetadata.typeName(type), sqlType.clazz.getName(), "?" + (i + 1)));
         }
         return new Signature(columns, query.sql(), parameters, Collections.emptyMap(), CursorFactory.LIST,
-                StatementType.SELECT);
+                query.isSetting() ? StatementType.OTHER_DDL : StatementType.SELECT);
     }
 
     private static ColumnMetaData resultColumn(int index, String name, RelDataType type) {

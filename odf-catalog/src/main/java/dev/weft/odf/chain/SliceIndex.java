@@ -8,7 +8,9 @@ import dev.weft.odf.model.OffsetInterval;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,11 +43,17 @@ public final class SliceIndex {
     private final Multihash head;
     private final List<BlockTime> blocks;
     private final List<Slice> slices;
+    private final Map<Multihash, BlockTime> blocksByHash;
 
     private SliceIndex(Multihash head, List<BlockTime> blocks, List<Slice> slices) {
         this.head = head;
         this.blocks = List.copyOf(blocks);
         this.slices = List.copyOf(slices);
+        final Map<Multihash, BlockTime> byHash = new HashMap<>();
+        for (BlockTime block : blocks) {
+            byHash.put(block.blockHash(), block);
+        }
+        this.blocksByHash = Map.copyOf(byHash);
     }
 
     /** Indexes the chain from {@code head} back to the Seed. */
@@ -103,6 +111,11 @@ public final class SliceIndex {
     }
 
     /** The newest block written at or before {@code systemTime}, or empty when the Seed is younger. */
+    /** The block with this hash, when it is one of this chain's blocks up to the head. */
+    public Optional<BlockTime> block(Multihash hash) {
+        return Optional.ofNullable(blocksByHash.get(Objects.requireNonNull(hash, "hash")));
+    }
+
     public Optional<BlockTime> blockAsAt(Instant systemTime) {
         Objects.requireNonNull(systemTime, "systemTime");
         int low = 0;

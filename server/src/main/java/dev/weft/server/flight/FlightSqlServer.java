@@ -5,9 +5,11 @@ import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.ServerSessionMiddleware;
 import org.apache.arrow.memory.BufferAllocator;
 
 /** The Arrow Flight SQL endpoint (gRPC) over a query engine. */
@@ -32,6 +34,8 @@ public final class FlightSqlServer implements AutoCloseable {
         final BufferAllocator allocator = parent.newChildAllocator("flight-sql", 0, Long.MAX_VALUE);
         final WeftFlightSqlProducer producer = new WeftFlightSqlProducer(engine, allocator, metrics);
         final FlightServer server = FlightServer.builder(allocator, Location.forGrpcInsecure(host, port), producer)
+                .middleware(WeftFlightSqlProducer.SESSION_MIDDLEWARE,
+                        new ServerSessionMiddleware.Factory(() -> UUID.randomUUID().toString()))
                 .build();
         try {
             server.start();

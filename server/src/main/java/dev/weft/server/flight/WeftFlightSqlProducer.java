@@ -8,6 +8,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import dev.weft.calcite.PreparedQuery;
 import dev.weft.calcite.QueryEngine;
+import dev.weft.calcite.Session;
 import dev.weft.calcite.exec.QueryResult;
 import dev.weft.calcite.meta.CatalogMetadata;
 import dev.weft.calcite.meta.TableInfo;
@@ -31,10 +32,12 @@ import org.apache.arrow.flight.CancelStatus;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightEndpoint;
 import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightServerMiddleware;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.PutResult;
 import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.SchemaResult;
+import org.apache.arrow.flight.ServerSessionMiddleware;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.flight.sql.BasicFlightSqlProducer;
 import org.apache.arrow.flight.sql.SqlInfoBuilder;
@@ -73,6 +76,9 @@ import org.apache.arrow.vector.util.Text;
  */
 public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implements AutoCloseable {
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
+    /** Flight's cookie-based sessions, which carry {@code SET} settings from one call to the next. */
+    static final FlightServerMiddleware.Key<ServerSessionMiddleware> SESSION_MIDDLEWARE =
+            FlightServerMiddleware.Key.of("weft-session");
     private static final long CLIENT_WAIT_MILLIS = 30_000;
 
     private final QueryEngine engine;
@@ -82,6 +88,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     private final Cache<ByteString, Statement> statements = Caffeine.newBuilder()
             .expireAfterAccess(IDLE_TIMEOUT).build();
     private final Map<ByteString, RunningQuery> running = new ConcurrentHashMap<>();
+    private final Cache<String, Session> sessions = Caffeine.newBuilder().expireAfterAccess(IDLE_TIMEOUT).build();
 
     /** A prepared query and the parameter values last bound to it. */
     private static final class Statement {
@@ -128,7 +135,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     @Override
     public FlightInfo getFlightInfoStatement(CommandStatementQuery command, CallContext context,
             FlightDescriptor descriptor) {
-        final PreparedQuery query = prepare(command.getQuery());
+        final PreparedQuery query = prepare(command.getQuery(), context);
         final ByteString handle = register(query);
         final TicketStatementQuery ticket = TicketStatementQuery.newBuilder().setStatementHandle(handle).build();
         return info(query.resultSchema(), descriptor, ticket);
@@ -137,7 +144,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     @Override
     public SchemaResult getSchemaStatement(CommandStatementQuery command, CallContext context,
             FlightDescriptor descriptor) {
-        return new SchemaResult(prepare(command.getQuery()).resultSchema());
+        return new SchemaResult(prepare(command.getQuery(), context).resultSchema());
     }
 
     @Override
@@ -162,7 +169,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     public void createPreparedStatement(ActionCreatePreparedStatementRequest request, CallContext context,
             StreamListener<Result> listener) {
         try {
-            final PreparedQuery query = prepare(request.getQuery());
+            final PreparedQuery query = prepare(request.getQuery(), context);
             final ByteString handle = register(query);
             final ActionCreatePreparedStatementResult result = ActionCreatePreparedStatementResult.newBuilder()
                     .setPreparedStatementHandle(handle)
@@ -357,9 +364,22 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private PreparedQuery prepare(String sql) {
+    /**
+     * Prepares in the client's session. Sessions follow Flight's session cookie; one is created only when a client
+     * changes a setting, so clients that never do (or ignore cookies) leave nothing behind.
+     */
+    private PreparedQuery prepare(String sql, CallContext context) {
         try {
-            return engine.prepare(sql);
+            final ServerSessionMiddleware middleware = context.getMiddleware(SESSION_MIDDLEWARE);
+            final boolean existing = middleware != null && middleware.hasSession();
+            final Session session = existing
+                    ? sessions.get(middleware.getSession().id, id -> new Session())
+                    : new Session();
+            final PreparedQuery query = engine.prepare(sql, session);
+            if (query.isSetting() && middleware != null && !existing) {
+                sessions.put(middleware.getSession().id, session);
+            }
+            return query;
         } catch (RuntimeException e) {
             throw FlightErrors.toFlight(e);
         }
