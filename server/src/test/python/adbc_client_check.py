@@ -32,7 +32,7 @@ def main(uri, queries_dir, out_dir):
         catalogs = {c["catalog_name"]: c for c in objects}
         assert set(catalogs) == {"weft"}, catalogs.keys()
         schemas = {s["db_schema_name"]: s for s in catalogs["weft"]["catalog_db_schemas"]}
-        assert set(schemas) == {"odf", "sys"}, schemas.keys()
+        assert set(schemas) == {"odf", "state", "sys"}, schemas.keys()
         tables = {t["table_name"] for t in schemas["odf"]["db_schema_tables"]}
         assert {"lineitem", "orders", "cities.population"} <= tables, tables
 

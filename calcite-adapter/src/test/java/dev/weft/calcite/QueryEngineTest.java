@@ -115,6 +115,33 @@ class QueryEngineTest {
     }
 
     @Test
+    void stateFoldsByPrimaryKeyAndKeepsDuplicatesOfKeylessDatasets() throws IOException {
+        ingest(100, 1);
+        assertThat(count("SELECT count(*) FROM state.\"sensors.readings\"")).isEqualTo(5000);
+        new SnapshotInstaller(workspace, Clock.systemUTC()).install(List.of(ManifestParser.parse("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: events
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: csv
+                      read:
+                        kind: Csv
+                        header: true
+                        schema:
+                          - name STRING
+                      merge:
+                        kind: Append
+                """, "events.yaml")));
+        final Path file = Files.writeString(dir.resolve("events.csv"), "name\na\na\nb\n");
+        ingester.ingest(DatasetName.of("events"), List.of(file, file), PushIngester.Options.DEFAULT);
+        assertThat(rows("SELECT name, count(*) FROM state.events GROUP BY name ORDER BY name"))
+                .containsExactly(List.of("a", 4L), List.of("b", 2L));
+    }
+
+    @Test
     void errorsNameTheProblemWithSqlStateAndPosition() {
         assertError("SELEC 1", ErrorCode.SQL_SYNTAX, "line 1, column 1");
         assertError("SELECT * FROM nowhere", ErrorCode.SQL_UNDEFINED_TABLE, "Object 'nowhere' not found");

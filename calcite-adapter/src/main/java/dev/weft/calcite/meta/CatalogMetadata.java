@@ -24,8 +24,8 @@ import org.apache.calcite.schema.lookup.LikePattern;
  * tables with SQL column types and primary keys. Flight SQL and JDBC both answer from here, so they always agree.
  */
 public final class CatalogMetadata {
-    public static final List<String> SCHEMAS = List.of(WeftSchemas.ODF, WeftSchemas.SYS);
-    public static final List<String> TABLE_TYPES = List.of("SYSTEM TABLE", "TABLE");
+    public static final List<String> SCHEMAS = List.of(WeftSchemas.ODF, WeftSchemas.STATE, WeftSchemas.SYS);
+    public static final List<String> TABLE_TYPES = List.of("SYSTEM TABLE", "TABLE", "VIEW");
 
     private CatalogMetadata() {}
 
@@ -41,9 +41,8 @@ public final class CatalogMetadata {
             final SchemaPlus schema = weft.subSchemas().get(schemaName);
             for (String name : schema.tables().getNames(LikePattern.any())) {
                 final Table table = schema.tables().get(name);
-                final boolean system = table.getJdbcTableType() == Schema.TableType.SYSTEM_TABLE;
                 final List<String> key = table instanceof OdfTable odf ? odf.view().primaryKey() : List.of();
-                tables.add(new TableInfo(WeftSchemas.CATALOG, schemaName, name, system ? "SYSTEM TABLE" : "TABLE",
+                tables.add(new TableInfo(WeftSchemas.CATALOG, schemaName, name, tableType(table),
                         remarks(table), table.getRowType(types), key));
             }
         }
@@ -52,7 +51,18 @@ public final class CatalogMetadata {
         return tables;
     }
 
+    private static String tableType(Table table) {
+        switch (table.getJdbcTableType()) {
+            case SYSTEM_TABLE: return "SYSTEM TABLE";
+            case VIEW: return "VIEW";
+            default: return "TABLE";
+        }
+    }
+
     private static String remarks(Table table) {
+        if (table.getJdbcTableType() == Schema.TableType.VIEW) {
+            return "Current state of the dataset: its changelog folded by primary key";
+        }
         if (!(table instanceof OdfTable odf)) {
             return "Weft system table";
         }

@@ -4,6 +4,9 @@ import dev.weft.odf.chain.SliceIndex;
 import dev.weft.odf.dataset.CatalogSnapshot;
 import dev.weft.odf.dataset.DatasetView;
 import dev.weft.odf.hash.Multihash;
+import dev.weft.odf.model.AddData;
+import dev.weft.odf.model.ExecuteTransform;
+import dev.weft.odf.model.MetadataEvent;
 import dev.weft.odf.model.TransformInput;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,14 +20,15 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.sql.type.SqlTypeName;
 
-/** The tables of schema {@code sys}: metadata of the datasets of one catalog snapshot. */
+/** The tables of schema {@code sys} (datasets, blocks, watermarks): metadata of one catalog snapshot. */
 final class SysTables {
     private SysTables() {}
 
     static Map<String, Table> of(CatalogSnapshot snapshot) {
         return Map.of(
                 "datasets", new RowsTable(SysTables::datasetsType, () -> datasets(snapshot)),
-                "blocks", new RowsTable(SysTables::blocksType, () -> blocks(snapshot)));
+                "blocks", new RowsTable(SysTables::blocksType, () -> blocks(snapshot)),
+                "watermarks", new RowsTable(SysTables::watermarksType, () -> watermarks(snapshot)));
     }
 
     private static RelDataType datasetsType(RelDataTypeFactory types) {
@@ -82,6 +86,7 @@ final class SysTables {
                 .add("offset_end", SqlTypeName.BIGINT).nullable(true)
                 .add("data_size", SqlTypeName.BIGINT).nullable(true)
                 .add("data_hash", SqlTypeName.VARCHAR).nullable(true)
+                .add("watermark", SqlTypeName.TIMESTAMP, 3).nullable(true)
                 .build();
     }
 
@@ -94,20 +99,54 @@ final class SysTables {
             }
             for (SliceIndex.BlockTime block : view.slices().blocks()) {
                 final SliceIndex.Slice slice = slicesByBlock.get(block.blockHash());
+                final MetadataEvent event = view.chain().block(block.blockHash()).event();
                 rows.add(new Object[] {
                     view.name(),
                     block.sequenceNumber(),
                     block.blockHash().toMultibase(),
                     block.systemTime().toEpochMilli(),
-                    view.chain().block(block.blockHash()).event().getClass().getSimpleName(),
+                    event.getClass().getSimpleName(),
                     slice == null ? null : slice.offsets().start(),
                     slice == null ? null : slice.offsets().end(),
                     slice == null ? null : slice.size(),
                     slice == null ? null : slice.physicalHash().toMultibase(),
+                    millis(newWatermark(event)),
                 });
             }
         }
         return rows;
+    }
+
+    private static RelDataType watermarksType(RelDataTypeFactory types) {
+        return types.builder()
+                .add("dataset", SqlTypeName.VARCHAR)
+                .add("sequence_number", SqlTypeName.BIGINT)
+                .add("block_hash", SqlTypeName.VARCHAR)
+                .add("system_time", SqlTypeName.TIMESTAMP, 3)
+                .add("watermark", SqlTypeName.TIMESTAMP, 3)
+                .build();
+    }
+
+    /** Every watermark each dataset has declared, oldest first: how far its event time is known to be complete. */
+    private static List<Object[]> watermarks(CatalogSnapshot snapshot) {
+        final List<Object[]> rows = new ArrayList<>();
+        for (DatasetView view : snapshot.datasets()) {
+            for (SliceIndex.BlockTime block : view.slices().blocks()) {
+                final Instant watermark = newWatermark(view.chain().block(block.blockHash()).event());
+                if (watermark != null) {
+                    rows.add(new Object[] {view.name(), block.sequenceNumber(), block.blockHash().toMultibase(),
+                        block.systemTime().toEpochMilli(), watermark.toEpochMilli()});
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Instant newWatermark(MetadataEvent event) {
+        if (event instanceof AddData add) {
+            return add.newWatermark();
+        }
+        return event instanceof ExecuteTransform transform ? transform.newWatermark() : null;
     }
 
     private static Long millis(Instant instant) {

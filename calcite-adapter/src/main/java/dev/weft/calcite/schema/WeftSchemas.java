@@ -12,13 +12,14 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * The schema tree a query is planned against: catalog {@code weft} with schema {@code odf} (one table per dataset of
- * the snapshot) and schema {@code sys}. Built per query from a pinned {@link CatalogSnapshot}, so every table a query
+ * the snapshot), schema {@code state} (the current state projection of each) and schema {@code sys}. Built per query from a pinned {@link CatalogSnapshot}, so every table a query
  * names reads the same heads for the whole query.
  */
 public final class WeftSchemas {
     public static final String CATALOG = "weft";
     public static final String ODF = "odf";
     public static final String SYS = "sys";
+    public static final String STATE = "state";
     /** Where unqualified table names are looked up. */
     public static final List<String> DEFAULT_PATH = List.of(CATALOG, ODF);
     /**
@@ -38,6 +39,11 @@ public final class WeftSchemas {
             datasets.put(view.name(), new OdfTable(view, scanner));
         }
         weft.add(ODF, new FixedSchema(datasets));
+        final Map<String, Table> states = new LinkedHashMap<>();
+        for (DatasetView view : snapshot.datasets()) {
+            states.put(view.name(), new StateTable(view));
+        }
+        weft.add(STATE, new FixedSchema(states));
         weft.add(SYS, new FixedSchema(SysTables.of(snapshot)));
         return root;
     }

@@ -62,12 +62,13 @@ class AvaticaJdbcTest {
         assertThat(meta.getIdentifierQuoteString()).isEqualTo("\"");
         assertThat(meta.getSQLKeywords()).isNotBlank();
         assertThat(column(meta.getCatalogs(), "TABLE_CAT")).containsExactly("weft");
-        assertThat(column(meta.getSchemas(), "TABLE_SCHEM")).containsExactly("odf", "sys");
+        assertThat(column(meta.getSchemas(), "TABLE_SCHEM")).containsExactly("odf", "state", "sys");
         assertThat(column(meta.getSchemas("weft", "o%"), "TABLE_SCHEM")).containsExactly("odf");
-        assertThat(column(meta.getTableTypes(), "TABLE_TYPE")).containsExactly("SYSTEM TABLE", "TABLE");
+        assertThat(column(meta.getTableTypes(), "TABLE_TYPE")).containsExactly("SYSTEM TABLE", "TABLE", "VIEW");
         assertThat(column(meta.getTables("weft", "odf", "%", new String[] {"TABLE"}), "TABLE_NAME"))
                 .contains("cities.population", "lineitem", "nation").doesNotContain("datasets");
-        assertThat(column(meta.getTables(null, null, "line%", null), "TABLE_NAME")).containsExactly("lineitem");
+        assertThat(column(meta.getTables(null, "odf", "line%", null), "TABLE_NAME")).containsExactly("lineitem");
+        assertThat(column(meta.getTables(null, "state", "line%", null), "TABLE_TYPE")).containsExactly("VIEW");
 
         final List<String> columns = new ArrayList<>();
         try (ResultSet rs = meta.getColumns("weft", "odf", "lineitem", "l_%price")) {
