@@ -66,7 +66,41 @@ def main(uri, queries_dir, out_dir):
                 for row in zip(*(column.to_pylist() for column in table.columns)):
                     lines.append("|".join(text(v) for v in row))
                 (out / (query.stem + ".psv")).write_text("\n".join(lines) + "\n")
+    check_as_at(uri)
     print("python ADBC client checks passed")
+
+
+def check_as_at(uri):
+    """At every block of `prices`, the hash, time and session forms of AS AT give that prefix of the changelog."""
+    columns = 'SELECT "offset", op, item, price FROM prices'
+    cookies = {"adbc.flight.sql.rpc.with_cookie_middleware": "true"}
+    with flight_sql.connect(uri, db_kwargs=cookies) as conn, conn.cursor() as cur:
+        cur.execute(columns + ' ORDER BY "offset"')
+        changelog = [tuple(r) for r in cur.fetchall()]
+        assert {r[1] for r in changelog} == {0, 1, 2, 3}, changelog
+        cur.execute("SELECT sequence_number, block_hash, system_time, offset_end FROM sys.blocks "
+                    "WHERE dataset = 'prices' ORDER BY sequence_number")
+        blocks = cur.fetchall()
+
+        def prefix(sequence):
+            ends = [b[3] for b in blocks if b[0] <= sequence and b[3] is not None]
+            last = max(ends) if ends else -1
+            return [r for r in changelog if r[0] <= last]
+
+        for sequence, block_hash, system_time, _ in blocks:
+            cur.execute(columns + f" FOR SYSTEM_TIME AS OF '{block_hash}' ORDER BY \"offset\"")
+            assert [tuple(r) for r in cur.fetchall()] == prefix(sequence), ("hash", sequence)
+            millis = system_time.strftime("%Y-%m-%d %H:%M:%S.") + f"{system_time.microsecond // 1000:03d}"
+            last_at_time = max(b[0] for b in blocks if b[2].replace(microsecond=b[2].microsecond // 1000 * 1000)
+                               <= system_time)
+            cur.execute(columns + f" FOR SYSTEM_TIME AS OF TIMESTAMP '{millis}' ORDER BY \"offset\"")
+            assert [tuple(r) for r in cur.fetchall()] == prefix(last_at_time), ("time", sequence)
+            cur.execute(f"SET weft.as_at = '{millis}'")
+            cur.execute(columns + ' ORDER BY "offset"')
+            assert [tuple(r) for r in cur.fetchall()] == prefix(last_at_time), ("session", sequence)
+            cur.execute("RESET weft.as_at")
+        cur.execute(columns + ' ORDER BY "offset"')
+        assert [tuple(r) for r in cur.fetchall()] == changelog
 
 
 if __name__ == "__main__":

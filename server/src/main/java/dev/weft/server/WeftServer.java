@@ -6,6 +6,7 @@ import dev.weft.odf.store.Workspace;
 import dev.weft.server.avatica.AvaticaServer;
 import dev.weft.server.flight.FlightSqlServer;
 import dev.weft.server.http.HttpEndpoints;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -52,6 +53,8 @@ public final class WeftServer implements AutoCloseable {
                 config.memoryLimit());
         Gauge.builder("weft.datasets", engine, e -> e.snapshot().datasets().size())
                 .description("Datasets in the served workspace").register(metrics);
+        FunctionCounter.builder("weft.slice.files.read", engine, QueryEngine::filesRead)
+                .description("Data slice files queries were given to read (AS AT prunes them)").register(metrics);
     }
 
     /** Starts every endpoint; on failure, whatever started is stopped again. */

@@ -120,9 +120,17 @@ public final class AsAtRewriter {
                     "Block " + asAt + " is not a block of dataset '" + view.name() + "' (at its head "
                             + view.head() + ")"));
         }
-        return index.blockAsAt(asAt.time()).orElseThrow(() -> new WeftException(ErrorCode.SQL_INVALID,
+        return index.blockAsAt(endOfMillisecond(asAt.time())).orElseThrow(() -> new WeftException(ErrorCode.SQL_INVALID,
                 "AS OF " + asAt + " is before the first block of dataset '" + view.name() + "' (created "
                         + index.blocks().get(0).systemTime() + ")"));
+    }
+
+    /**
+     * SQL timestamps stop at milliseconds while block system times have nanoseconds: a time given to the millisecond
+     * covers the whole millisecond, so the system time shown for a block (in {@code sys.blocks}) selects that block.
+     */
+    private static Instant endOfMillisecond(Instant time) {
+        return time.getNano() % 1_000_000 == 0 ? time.plusNanos(999_999) : time;
     }
 
     private AsAt period(RexNode period) {

@@ -10,6 +10,7 @@ import dev.weft.calcite.PreparedQuery;
 import dev.weft.calcite.QueryEngine;
 import dev.weft.calcite.Session;
 import dev.weft.calcite.exec.QueryResult;
+import dev.weft.calcite.exec.RowsResult;
 import dev.weft.calcite.meta.CatalogMetadata;
 import dev.weft.calcite.meta.TableInfo;
 import dev.weft.odf.error.ErrorCode;
@@ -58,6 +59,7 @@ import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementUpdate
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementQuery;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementUpdate;
 import org.apache.arrow.flight.sql.impl.FlightSql.DoPutPreparedStatementResult;
+import org.apache.arrow.flight.sql.impl.FlightSql.DoPutUpdateResult;
 import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
@@ -136,6 +138,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     public FlightInfo getFlightInfoStatement(CommandStatementQuery command, CallContext context,
             FlightDescriptor descriptor) {
         final PreparedQuery query = prepare(command.getQuery(), context);
+        applyIfSetting(query);
         final ByteString handle = register(query);
         final TicketStatementQuery ticket = TicketStatementQuery.newBuilder().setStatementHandle(handle).build();
         return info(query.resultSchema(), descriptor, ticket);
@@ -162,7 +165,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
                     : new WeftException(ErrorCode.CANCELLED, "Query cancelled before it started")));
             return;
         }
-        stream(handle, run, () -> statement.query.execute(List.of()), listener);
+        stream(handle, run, () -> run(statement.query, List.of()), listener);
     }
 
     @Override
@@ -193,7 +196,30 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     @Override
     public FlightInfo getFlightInfoPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
             FlightDescriptor descriptor) {
-        return info(statement(command.getPreparedStatementHandle()).query.resultSchema(), descriptor, command);
+        final PreparedQuery query = statement(command.getPreparedStatementHandle()).query;
+        applyIfSetting(query);
+        return info(query.resultSchema(), descriptor, command);
+    }
+
+    /**
+     * A {@code SET} takes effect when the client executes it (GetFlightInfo), not when — or whether — it fetches the
+     * empty result, so that later statements see it in order.
+     */
+    private void applyIfSetting(PreparedQuery query) {
+        if (query.isSetting()) {
+            try {
+                query.execute(List.of()).close();
+            } catch (RuntimeException e) {
+                throw FlightErrors.toFlight(e);
+            }
+        }
+    }
+
+    /** What a DoGet runs: a query, or nothing for a setting (already applied when it was executed). */
+    private QueryResult run(PreparedQuery query, List<Object> parameters) {
+        return query.isSetting()
+                ? RowsResult.of(query.resultSchema(), List.of(), allocator, QueryEngine.BATCH_ROWS)
+                : query.execute(parameters);
     }
 
     @Override
@@ -213,7 +239,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         }
         final RunningQuery run = new RunningQuery();
         running.put(handle, run);
-        stream(handle, run, () -> statement.query.execute(statement.parameters), listener);
+        stream(handle, run, () -> run(statement.query, statement.parameters), listener);
     }
 
     @Override
@@ -244,16 +270,43 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         };
     }
 
+    /** Updates are refused (datasets are read-only through SQL), except session settings: {@code SET}, {@code RESET}. */
     @Override
     public Runnable acceptPutStatement(CommandStatementUpdate command, CallContext context,
             FlightStream flightStream, StreamListener<PutResult> ackStream) {
-        return () -> ackStream.onError(FlightErrors.readOnly());
+        return () -> {
+            try {
+                applySetting(prepare(command.getQuery(), context), ackStream);
+            } catch (RuntimeException e) {
+                ackStream.onError(FlightErrors.toFlight(e));
+            }
+        };
     }
 
     @Override
     public Runnable acceptPutPreparedStatementUpdate(CommandPreparedStatementUpdate command, CallContext context,
             FlightStream flightStream, StreamListener<PutResult> ackStream) {
-        return () -> ackStream.onError(FlightErrors.readOnly());
+        return () -> {
+            try {
+                applySetting(statement(command.getPreparedStatementHandle()).query, ackStream);
+            } catch (RuntimeException e) {
+                ackStream.onError(FlightErrors.toFlight(e));
+            }
+        };
+    }
+
+    private void applySetting(PreparedQuery query, StreamListener<PutResult> ackStream) {
+        if (!query.isSetting()) {
+            ackStream.onError(FlightErrors.readOnly());
+            return;
+        }
+        query.execute(List.of()).close();
+        final byte[] result = DoPutUpdateResult.newBuilder().setRecordCount(0).build().toByteArray();
+        try (ArrowBuf buffer = allocator.buffer(result.length)) {
+            buffer.writeBytes(result);
+            ackStream.onNext(PutResult.metadata(buffer));
+        }
+        ackStream.onCompleted();
     }
 
     @Override

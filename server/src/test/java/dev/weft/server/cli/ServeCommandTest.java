@@ -55,7 +55,8 @@ class ServeCommandTest {
             final HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            assertThat(metrics.body()).contains("weft_datasets 2.0", "weft_queries_seconds_count{outcome=\"ok\"");
+            assertThat(metrics.body()).contains("weft_datasets 2.0", "weft_queries_seconds_count{outcome=\"ok\"",
+                    "weft_slice_files_read_total 2.0");
 
             server.process().destroy();
             server.awaitEnd(Duration.ofSeconds(30), output);

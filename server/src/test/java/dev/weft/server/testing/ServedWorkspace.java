@@ -41,6 +41,7 @@ public final class ServedWorkspace {
         this.directory = directory;
         this.workspace = TpchWorkspace.create(directory, 0.01);
         addCities(workspace);
+        addPrices(workspace);
         this.allocator = new RootAllocator();
         this.engine = new QueryEngine(new WorkspaceCatalog(workspace), allocator, 2, null);
         this.flight = FlightSqlServer.start(engine, allocator, "127.0.0.1", 0, new SimpleMeterRegistry());
@@ -88,6 +89,51 @@ public final class ServedWorkspace {
 
     public String avaticaJdbcUrl() {
         return "jdbc:avatica:remote:url=http://127.0.0.1:" + jdbc.port() + ";serialization=protobuf";
+    }
+
+    /**
+     * {@code prices}: eight snapshots of item prices (Snapshot merge on {@code item}), so its chain has additions,
+     * corrections and retractions spread over many blocks.
+     */
+    private static void addPrices(Workspace workspace) {
+        new SnapshotInstaller(workspace, Clock.systemUTC()).install(List.of(ManifestParser.parse("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: prices
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: csv
+                      read:
+                        kind: Csv
+                        header: true
+                        schema:
+                          - item STRING
+                          - price BIGINT
+                      merge:
+                        kind: Snapshot
+                        primaryKey:
+                          - item
+                """, "prices.yaml")));
+        final PushIngester ingester = new PushIngester(workspace, Clock.systemUTC());
+        try {
+            final Path dir = Files.createTempDirectory("prices");
+            for (int snapshot = 0; snapshot < 8; snapshot++) {
+                final StringBuilder csv = new StringBuilder("item,price\n");
+                for (int item = 0; item < 6; item++) {
+                    if ((item + snapshot) % 4 != 0) {
+                        csv.append("item").append(item).append(',').append(100 + (item * snapshot) % 3).append('\n');
+                    }
+                }
+                final Path file = Files.writeString(dir.resolve("prices-" + snapshot + ".csv"), csv);
+                ingester.ingest(DatasetName.of("prices"), List.of(file), PushIngester.Options.DEFAULT);
+                Files.delete(file);
+            }
+            Files.delete(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void shutDown(Path dir) {
