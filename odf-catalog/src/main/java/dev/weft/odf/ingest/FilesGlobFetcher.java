@@ -29,12 +29,15 @@ import java.util.stream.Stream;
 
 /**
  * Finds the next file of a {@code FilesGlob} source: files matching the glob (in its last path component) ordered by
- * name or by the event time in their names, the first one after the file the source state names. The state is
- * {@code weft/last-file} with the file name, so renaming or re-saving a taken file does not take it again.
+ * name or by the event time in their names, the first one after the file the source state names. The state is the
+ * file name as an {@code odf/etag}, as kamu records it (chains written by Weft before used {@code weft/last-file},
+ * which is still read), so renaming or re-saving a taken file does not take it again.
  */
 final class FilesGlobFetcher {
-    /** Source state kind: the name of the last file taken. */
-    static final String LAST_FILE = "weft/last-file";
+    /** Source state kind of the name of the last file taken, as kamu writes it. */
+    static final String LAST_FILE = "odf/etag";
+    /** The kind Weft wrote before adopting kamu's; read so that existing chains keep their place. */
+    static final String LEGACY_LAST_FILE = "weft/last-file";
 
     private FilesGlobFetcher() {}
 
@@ -61,7 +64,7 @@ final class FilesGlobFetcher {
                 : Comparator.comparing(p -> p.getFileName().toString());
         final List<Path> sorted = files.stream().sorted(order).toList();
         int start = 0;
-        if (last != null && LAST_FILE.equals(last.kind())) {
+        if (last != null && (LAST_FILE.equals(last.kind()) || LEGACY_LAST_FILE.equals(last.kind()))) {
             for (int i = 0; i < sorted.size(); i++) {
                 if (sorted.get(i).getFileName().toString().equals(last.value())) {
                     start = i + 1;
@@ -110,15 +113,62 @@ final class FilesGlobFetcher {
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new WeftException(ErrorCode.INVALID_DATA, "Cannot read the event time '" + text + "' in file name '"
                     + fileName + "'" + (rule.timestampFormat() == null ? "" : " with format '"
-                    + rule.timestampFormat() + "'"));
+                    + rule.timestampFormat() + "'") + ": " + e.getMessage());
         }
     }
 
-    private static String javaPattern(String format) {
+    /**
+     * A {@link DateTimeFormatter} pattern for a strftime-style format: directives map to pattern letters, and every
+     * other character is quoted, so literal text such as the {@code T} of {@code %Y-%m-%dT%H:%M:%S} stays literal.
+     */
+    static String javaPattern(String format) {
         if (!format.contains("%")) {
             return format;
         }
-        return format.replace("%Y", "yyyy").replace("%y", "yy").replace("%m", "MM").replace("%d", "dd")
-                .replace("%H", "HH").replace("%M", "mm").replace("%S", "ss");
+        final StringBuilder pattern = new StringBuilder();
+        final StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < format.length(); i++) {
+            final char c = format.charAt(i);
+            if (c != '%') {
+                literal.append(c);
+                continue;
+            }
+            if (i + 1 == format.length()) {
+                throw new IllegalArgumentException("the format ends with a lone '%'");
+            }
+            final char directive = format.charAt(++i);
+            if (directive == '%') {
+                literal.append('%');
+                continue;
+            }
+            quote(literal, pattern);
+            pattern.append(directiveLetters(directive));
+        }
+        quote(literal, pattern);
+        return pattern.toString();
+    }
+
+    private static String directiveLetters(char directive) {
+        switch (directive) {
+            case 'Y': return "yyyy";
+            case 'y': return "yy";
+            case 'm': return "MM";
+            case 'd': return "dd";
+            case 'H': return "HH";
+            case 'M': return "mm";
+            case 'S': return "ss";
+            case 'f': return "SSSSSS";
+            case 'j': return "DDD";
+            case 'b': return "MMM";
+            default: throw new IllegalArgumentException("the strftime directive %" + directive
+                    + " is not supported (use %Y %y %m %d %H %M %S %f %j %b)");
+        }
+    }
+
+    private static void quote(StringBuilder literal, StringBuilder pattern) {
+        if (literal.length() > 0) {
+            pattern.append('\'').append(literal.toString().replace("'", "''")).append('\'');
+            literal.setLength(0);
+        }
     }
 }

@@ -24,7 +24,8 @@ import java.util.Optional;
 /**
  * Fetches the resource of a {@code Url} source when it changed since the last fetch: {@code file:} URLs compare the
  * file's modification time, {@code http:}/{@code https:} URLs revalidate with {@code If-None-Match} (ETag) or
- * {@code If-Modified-Since}, recording the validator as source state ({@code odf/etag} or {@code odf/last-modified}).
+ * {@code If-Modified-Since}, recording the validator as source state ({@code odf/etag}, or {@code odf/last-modified}
+ * as an RFC 3339 time).
  * Downloads stream to a file. With {@code cache: Forever} a resource fetched once is never fetched again.
  */
 final class UrlFetcher {
@@ -85,7 +86,11 @@ final class UrlFetcher {
         if (last != null && ETAG.equals(last.kind())) {
             request.header("If-None-Match", last.value());
         } else if (last != null && LAST_MODIFIED.equals(last.kind())) {
-            request.header("If-Modified-Since", last.value());
+            final Instant since = lastModified(last.value());
+            if (since != null) {
+                request.header("If-Modified-Since",
+                        DateTimeFormatter.RFC_1123_DATE_TIME.format(since.atZone(ZoneOffset.UTC)));
+            }
         }
         final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -111,13 +116,25 @@ final class UrlFetcher {
                     + response.statusCode());
         }
         final Optional<String> etag = response.headers().firstValue("ETag");
-        final Optional<String> lastModified = response.headers().firstValue("Last-Modified");
-        final SourceState state = etag.map(v -> new SourceState(PollingIngester.SOURCE_NAME, ETAG, v))
-                .or(() -> lastModified.map(v -> new SourceState(PollingIngester.SOURCE_NAME, LAST_MODIFIED, v)))
+        final Instant modified = response.headers().firstValue("Last-Modified").map(UrlFetcher::httpDate)
                 .orElse(null);
-        final Instant modified = lastModified.map(UrlFetcher::httpDate).orElse(null);
+        // The state is the validator to revalidate with: the ETag, else the Last-Modified time in RFC 3339 (as the
+        // spec and kamu record it). A resource with neither is recorded as fetched now, so that `cache: Forever`
+        // takes it once.
+        final SourceState state = etag.map(v -> new SourceState(PollingIngester.SOURCE_NAME, ETAG, v))
+                .orElseGet(() -> new SourceState(PollingIngester.SOURCE_NAME, LAST_MODIFIED,
+                        (modified != null ? modified : Instant.now()).toString()));
         final String fileName = uri.getPath() == null ? "" : uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
         return new PollingIngester.Fetched(body, PollingIngester.eventTimeOf(url.eventTime(), fileName, modified), state);
+    }
+
+    /** A recorded {@code odf/last-modified}: RFC 3339, or the HTTP date that Weft recorded before 0.1. */
+    private static Instant lastModified(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            return httpDate(value);
+        }
     }
 
     private static Instant httpDate(String text) {

@@ -11,6 +11,7 @@ import dev.weft.odf.dataset.SnapshotInstaller;
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import dev.weft.odf.model.AddData;
+import dev.weft.odf.model.EventTimeSource;
 import dev.weft.odf.model.SourceState;
 import dev.weft.odf.store.DatasetName;
 import dev.weft.odf.store.Workspace;
@@ -23,6 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -89,7 +93,8 @@ class PollingIngesterTest {
         final PollingIngester.PullResult third = pull("prices");
         assertThat(third.records()).isEqualTo(3);
         final AddData latest = (AddData) blocks("prices").get(0).event();
-        assertThat(latest.newSourceState()).isEqualTo(new SourceState("odf/polling", "weft/last-file",
+        // As kamu records it: the name of the last file taken, as an odf/etag.
+        assertThat(latest.newSourceState()).isEqualTo(new SourceState("odf/polling", "odf/etag",
                 "prices-20260103.csv.gz"));
         assertThat(latest.newWatermark()).isEqualTo(Instant.parse("2026-01-03T00:00:00Z"));
         assertThat(new ChainValidator(workspace.dataset(DatasetName.of("prices"))).validate().isValid()).isTrue();
@@ -146,6 +151,114 @@ class PollingIngesterTest {
             assertThat(ifNoneMatch.get(1)).isEqualTo(ifNoneMatch.get(2)).startsWith("\"");
             final AddData latest = (AddData) blocks("things").get(0).event();
             assertThat(latest.newSourceState().kind()).isEqualTo("odf/etag");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void eventTimesInFileNamesReadStrftimeFormatsWithLiteralText() throws IOException {
+        add("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: readings
+                  kind: Root
+                  metadata:
+                    - kind: SetPollingSource
+                      fetch:
+                        kind: FilesGlob
+                        path: in/reading-*.csv
+                        eventTime:
+                          kind: FromPath
+                          pattern: reading-(.+)\\.csv
+                          timestampFormat: "%Y-%m-%dT%H:%M:%S"
+                      read:
+                        kind: Csv
+                        header: true
+                        schema: ["value BIGINT"]
+                      merge:
+                        kind: Append
+                """);
+        Files.createDirectories(dir.resolve("in"));
+        Files.writeString(dir.resolve("in/reading-2026-01-02T10:30:00.csv"), "value\n7\n");
+        assertThat(pull("readings").records()).isEqualTo(1);
+        final AddData added = (AddData) blocks("readings").get(0).event();
+        assertThat(added.newWatermark()).isEqualTo(Instant.parse("2026-01-02T10:30:00Z"));
+
+        final EventTimeSource.FromPath words = new EventTimeSource.FromPath("(on .+)\\.csv",
+                "on %d %b %Y at %H o'clock");
+        assertThat(FilesGlobFetcher.eventTimeFromPath(words, "report on 05 Mar 2026 at 14 o'clock.csv"))
+                .isEqualTo(Instant.parse("2026-03-05T14:00:00Z"));
+        assertThat(FilesGlobFetcher.javaPattern("%Y-%m-%dT%H:%M:%S")).isEqualTo("yyyy'-'MM'-'dd'T'HH':'mm':'ss");
+        assertThatThrownBy(() -> FilesGlobFetcher.eventTimeFromPath(words, "summary.csv"))
+                .hasMessage("File name 'summary.csv' does not match the event time pattern '(on .+)\\.csv'");
+        assertThatThrownBy(() -> FilesGlobFetcher.eventTimeFromPath(
+                new EventTimeSource.FromPath("(.+)", "%Y %Q"), "2026 1"))
+                .hasMessageContaining("the strftime directive %Q is not supported");
+    }
+
+    @Test
+    void lastModifiedIsRecordedAsRfc3339AndSentBackAsAnHttpDate() throws IOException {
+        final Instant modified = Instant.parse("2026-01-05T10:00:00Z");
+        final List<String> ifModifiedSince = new CopyOnWriteArrayList<>();
+        final List<String> authorization = new CopyOnWriteArrayList<>();
+        final HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/daily.csv", exchange -> {
+            final String since = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+            ifModifiedSince.add(String.valueOf(since));
+            authorization.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.getResponseHeaders().add("Last-Modified",
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atZone(ZoneOffset.UTC)));
+            if (since != null && !ZonedDateTime.parse(since, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()
+                    .isBefore(modified)) {
+                exchange.sendResponseHeaders(304, -1);
+            } else {
+                final byte[] bytes = "id\n1\n".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            add(pollingManifest("daily", ("kind: Url\n        url: http://127.0.0.1:%d/daily.csv\n"
+                    + "        headers:\n          - name: Authorization\n            value: Bearer s3cret")
+                    .formatted(server.getAddress().getPort())));
+            assertThat(pull("daily").records()).isEqualTo(1);
+            final AddData added = (AddData) blocks("daily").get(0).event();
+            assertThat(added.newSourceState()).isEqualTo(new SourceState("odf/polling", "odf/last-modified",
+                    "2026-01-05T10:00:00Z"));
+            assertThat(pull("daily").commits()).isEmpty();
+            assertThat(ifModifiedSince).containsExactly("null", "Mon, 5 Jan 2026 10:00:00 GMT");
+            assertThat(authorization).containsOnly("Bearer s3cret");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void cacheForeverTakesAResourceWithoutValidatorsOnce() throws IOException {
+        final List<String> requests = new CopyOnWriteArrayList<>();
+        final HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/static.csv", exchange -> {
+            requests.add(exchange.getRequestURI().toString());
+            final byte[] bytes = "id\n1\n2\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            add(pollingManifest("static", ("kind: Url\n        url: http://127.0.0.1:%d/static.csv\n"
+                    + "        cache:\n          kind: Forever").formatted(server.getAddress().getPort())));
+            assertThat(pull("static").records()).isEqualTo(2);
+            assertThat(pull("static").commits()).isEmpty();
+            assertThat(requests).hasSize(1);
         } finally {
             server.stop(0);
         }
