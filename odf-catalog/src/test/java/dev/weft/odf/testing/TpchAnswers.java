@@ -1,6 +1,5 @@
 package dev.weft.odf.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The 22 TPC-H queries and their reference answers from {@code shared/tpch-reference}, and the comparison its README
@@ -37,21 +37,42 @@ public final class TpchAnswers {
 
     /** Asserts that {@code rows} (values as the client returned them, null for SQL NULL) is the answer at SF 0.01. */
     public static void assertMatches(String query, List<List<Object>> rows) {
-        final Path file = SharedReference.tpch().resolve("answers/sf0.01").resolve(query + ".csv");
+        compare(query, rows, "sf0.01").ifPresent(difference -> fail(difference));
+    }
+
+    /** Scale factors with reference answers, as their folder names: {@code sf0.01}, {@code sf0.1}, {@code sf1}. */
+    public static Optional<String> answersFolder(double scaleFactor) {
+        for (String folder : List.of("sf0.01", "sf0.1", "sf1")) {
+            if (Double.parseDouble(folder.substring(2)) == scaleFactor) {
+                return Optional.of(folder);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The first difference between {@code rows} and the reference answer in {@code answers/<folder>}, if any. */
+    public static Optional<String> compare(String query, List<List<Object>> rows, String folder) {
+        final Path file = SharedReference.tpch().resolve("answers").resolve(folder).resolve(query + ".csv");
         final List<String> lines = read(file).lines().toList();
         final List<String> expected = lines.subList(1, lines.size());
-        assertThat(rows).as("%s: row count", query).hasSize(expected.size());
+        if (rows.size() != expected.size()) {
+            return Optional.of(query + ": " + rows.size() + " rows, expected " + expected.size());
+        }
         for (int r = 0; r < expected.size(); r++) {
             final String[] cells = expected.get(r).split("\\|", -1);
             final List<Object> row = rows.get(r);
-            assertThat(row).as("%s row %d: column count", query, r + 1).hasSize(cells.length);
+            if (row.size() != cells.length) {
+                return Optional.of(query + " row " + (r + 1) + ": " + row.size() + " columns, expected "
+                        + cells.length);
+            }
             for (int c = 0; c < cells.length; c++) {
                 if (!matches(cells[c], row.get(c))) {
-                    fail("%s row %d column %d: expected <%s> but was <%s>%nrow: %s", query, r + 1, c + 1, cells[c],
-                            row.get(c), row);
+                    return Optional.of(String.format(Locale.ROOT, "%s row %d column %d: expected <%s> but was <%s>"
+                            + "%nrow: %s", query, r + 1, c + 1, cells[c], row.get(c), row));
                 }
             }
         }
+        return Optional.empty();
     }
 
     private static boolean matches(String expected, Object actual) {
