@@ -37,6 +37,7 @@ final class BenchmarkReport {
             out.writeBooleanField("allCorrect", report.allCorrect());
             out.writeNumberField("weftTotalMillis", report.weftTotal());
             out.writeNumberField("referenceTotalMillis", report.referenceTotal());
+            out.writeNumberField("doGetBytesPerSecond", report.doGetBytesPerSecond());
             out.writeArrayFieldStart("queries");
             for (TpchBenchmark.QueryResult query : report.queries()) {
                 out.writeStartObject();
@@ -75,6 +76,8 @@ final class BenchmarkReport {
         md.append(String.format(Locale.ROOT, "| total | | %.1f | %.1f | %.2f | | %s |%n", report.weftTotal(),
                 report.referenceTotal(), report.weftTotal() / report.referenceTotal(),
                 report.allCorrect() ? "all correct" : "WRONG ANSWERS"));
+        md.append(String.format(Locale.ROOT, "%nDoGet of `SELECT * FROM lineitem` to a Flight SQL client on loopback: "
+                + "%.2f GB/s of Arrow data.%n", report.doGetBytesPerSecond() / 1e9));
         return md.toString();
     }
 

@@ -21,6 +21,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
 
 /**
  * TPC-H through the server: the eight tables generated into ODF datasets of a fresh workspace (optionally in many
@@ -40,8 +48,9 @@ public final class TpchBenchmark {
         }
     }
 
-    /** A whole run. */
-    public record Report(double scaleFactor, int blocks, int runs, String machine, List<QueryResult> queries) {
+    /** A whole run; {@code doGetBytesPerSecond} is the Arrow data rate of streaming all of lineitem to a client. */
+    public record Report(double scaleFactor, int blocks, int runs, String machine, List<QueryResult> queries,
+            double doGetBytesPerSecond) {
         public boolean allCorrect() {
             return queries.stream().allMatch(QueryResult::correct);
         }
@@ -114,7 +123,9 @@ public final class TpchBenchmark {
                             weftRun.problem == null ? "correct" : "WRONG: " + weftRun.problem);
                 }
             }
-            return new Report(scaleFactor, blocks, runs, machine(), results);
+            final double doGet = doGetThroughput(server.flightPort());
+            System.err.printf(Locale.ROOT, "DoGet of SELECT * FROM lineitem: %.2f GB/s%n", doGet / 1e9);
+            return new Report(scaleFactor, blocks, runs, machine(), results, doGet);
         }
     }
 
@@ -145,6 +156,30 @@ public final class TpchBenchmark {
         final List<List<Object>> answer = rows;
         final String problem = answers.flatMap(folder -> TpchAnswers.compare(query, answer, folder)).orElse(null);
         return new Timed(samples[runs / 2], rows.size(), problem);
+    }
+
+    /**
+     * Streams all of lineitem with a plain Flight SQL client (no JDBC row conversion) and returns the rate of Arrow
+     * data received: the sum of the batches' buffer sizes over the time from the request to the last batch.
+     */
+    private static double doGetThroughput(int port) {
+        try (BufferAllocator allocator = new RootAllocator();
+                FlightSqlClient client = new FlightSqlClient(
+                        FlightClient.builder(allocator, Location.forGrpcInsecure("127.0.0.1", port)).build())) {
+            final long start = System.nanoTime();
+            final FlightInfo info = client.execute("SELECT * FROM lineitem");
+            long bytes = 0;
+            try (FlightStream stream = client.getStream(info.getEndpoints().get(0).getTicket())) {
+                while (stream.next()) {
+                    for (FieldVector vector : stream.getRoot().getFieldVectors()) {
+                        bytes += vector.getBufferSize();
+                    }
+                }
+            }
+            return bytes / ((System.nanoTime() - start) / 1e9);
+        } catch (Exception e) {
+            throw new IllegalStateException("DoGet of lineitem failed: " + e.getMessage(), e);
+        }
     }
 
     private static double planningMillis(QueryEngine engine, String sql) {
