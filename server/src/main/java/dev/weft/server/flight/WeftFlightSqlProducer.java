@@ -81,7 +81,12 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     /** Flight's cookie-based sessions, which carry {@code SET} settings from one call to the next. */
     static final FlightServerMiddleware.Key<ServerSessionMiddleware> SESSION_MIDDLEWARE =
             FlightServerMiddleware.Key.of("weft-session");
-    private static final long CLIENT_WAIT_MILLIS = 30_000;
+    /**
+     * How long to wait for the client before checking again. gRPC delivers the "ready" notification on the call's
+     * serialized executor, which may be this very thread's, so a wait cannot rely on being woken: it re-checks
+     * readiness at this interval.
+     */
+    private static final long CLIENT_WAIT_MILLIS = 5;
 
     private final QueryEngine engine;
     private final BufferAllocator allocator;
