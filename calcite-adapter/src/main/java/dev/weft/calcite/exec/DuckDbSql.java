@@ -6,6 +6,7 @@ import dev.weft.odf.chain.SliceIndex;
 import dev.weft.odf.dataset.DatasetView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.type.RelDataType;
@@ -31,7 +32,7 @@ final class DuckDbSql {
         final RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null);
         final RelNode renamed = builder.push(rel).project(builder.fields(), columnNames, true).build();
 
-        final DuckDbSqlWriter writer = new DuckDbSqlWriter();
+        final DuckDbSqlWriter writer = new DuckDbSqlWriter(renamed);
         final SqlNode query = writer.visitRoot(renamed).asStatement();
         final String body = query.toSqlString(EngineDialect.INSTANCE).getSql();
 
@@ -41,7 +42,11 @@ final class DuckDbSql {
             sql.append(i == 0 ? "WITH " : ",\n").append(quote(writer.tables().get(tables.get(i))))
                     .append(" AS NOT MATERIALIZED (").append(scanSelect(tables.get(i))).append(')');
         }
-        sql.append(tables.isEmpty() ? "" : "\n").append("SELECT ");
+        for (Map.Entry<String, String> shared : writer.shared().entrySet()) {
+            sql.append(sql.length() == 0 ? "WITH " : ",\n").append(quote(shared.getKey()))
+                    .append(" AS MATERIALIZED (").append(shared.getValue()).append(')');
+        }
+        sql.append(sql.length() == 0 ? "" : "\n").append("SELECT ");
         final List<RelDataTypeField> fields = resultType.getFieldList();
         for (int i = 0; i < fields.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("CAST(").append(quote(columnNames.get(i))).append(" AS ")

@@ -1,9 +1,13 @@
 package dev.weft.calcite.exec;
 
 import dev.weft.calcite.schema.OdfTable;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -11,20 +15,58 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 
 /**
  * Unparses a plan in DuckDB's dialect, writing scans of dataset tables as references to common table expressions
- * that {@link DuckDbSql} defines. Public because Calcite dispatches {@code visit} methods by reflection.
+ * that {@link DuckDbSql} defines, and writing each repeated sub-plan ({@link SharedSubPlans}) once, as a materialized
+ * common table expression referenced wherever it occurs — Calcite expands a CTE used twice into two copies, which
+ * DuckDB would otherwise compute twice. Public because Calcite dispatches {@code visit} methods by reflection.
  */
 public final class DuckDbSqlWriter extends RelToSqlConverter {
     private static final String TABLE_PREFIX = "__weft_t";
+    private static final String SHARED_PREFIX = "__weft_s";
 
     private final Map<OdfTable, String> tables = new LinkedHashMap<>();
+    private final Set<String> sharedKeys;
+    private final Map<String, String> sharedNames = new HashMap<>();
+    private final Map<String, String> sharedSql = new LinkedHashMap<>();
+    private RelNode rendering;
 
-    DuckDbSqlWriter() {
+    DuckDbSqlWriter(RelNode root) {
         super(EngineDialect.INSTANCE);
+        this.sharedKeys = SharedSubPlans.find(root);
     }
 
     /** The dataset tables met so far and the names their expressions get, in order of first use. */
     Map<OdfTable, String> tables() {
         return tables;
+    }
+
+    /** The repeated sub-plans, by the name of their expression, with their SQL, in order of definition. */
+    Map<String, String> shared() {
+        return sharedSql;
+    }
+
+    @Override
+    protected Result dispatch(RelNode e) {
+        if (e == rendering || sharedKeys.isEmpty()) {
+            return super.dispatch(e);
+        }
+        final String key = RelOptUtil.toString(e);
+        if (!sharedKeys.contains(key)) {
+            return super.dispatch(e);
+        }
+        String name = sharedNames.get(key);
+        if (name == null) {
+            final RelNode outer = rendering;
+            rendering = e;
+            try {
+                final String sql = visitRoot(e).asStatement().toSqlString(EngineDialect.INSTANCE).getSql();
+                name = SHARED_PREFIX + sharedNames.size();
+                sharedNames.put(key, name);
+                sharedSql.put(name, sql);
+            } finally {
+                rendering = outer;
+            }
+        }
+        return result(new SqlIdentifier(name, SqlParserPos.ZERO), List.of(Clause.FROM), e, null);
     }
 
     @Override
