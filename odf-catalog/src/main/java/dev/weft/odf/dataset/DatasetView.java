@@ -160,24 +160,8 @@ public record DatasetView(
                     "Dataset '" + chain.datasetName() + "' has no Seed block at the start of its chain");
         }
         return new DatasetView(chain.datasetName(), seed.datasetId(), seed.datasetKind(), schema,
-                vocab == null ? SystemColumns.DEFAULT : SystemColumns.of(vocab), primaryKey(merge),
+                vocab == null ? SystemColumns.DEFAULT : SystemColumns.of(vocab), merge == null ? List.of() : merge.primaryKey(),
                 inputs == null ? List.of() : inputs, watermark, slices, store, chain);
-    }
-
-    private static List<String> primaryKey(MergeStrategy merge) {
-        if (merge instanceof MergeStrategy.Ledger ledger) {
-            return ledger.primaryKey();
-        }
-        if (merge instanceof MergeStrategy.Snapshot snapshot) {
-            return snapshot.primaryKey();
-        }
-        if (merge instanceof MergeStrategy.ChangelogStream changelog) {
-            return changelog.primaryKey();
-        }
-        if (merge instanceof MergeStrategy.UpsertStream upsert) {
-            return upsert.primaryKey();
-        }
-        return List.of();
     }
 
     /** The view's data file for a slice, checked to exist: a missing file is a damaged store. */

@@ -44,7 +44,7 @@ final class Merger {
     Merger(MergeStrategy strategy, List<String> columns) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
         this.columns = List.copyOf(columns);
-        final List<String> primaryKey = primaryKey(strategy);
+        final List<String> primaryKey = strategy.primaryKey();
         this.keyColumns = indexes(primaryKey, "primary key");
         final List<String> compare = strategy instanceof MergeStrategy.Snapshot snapshot && snapshot.compareColumns() != null
                 ? snapshot.compareColumns()
@@ -185,22 +185,6 @@ final class Merger {
             out.append(i > 0 ? ", " : "").append(columns.get(keyColumns[i])).append('=').append(key.get(i));
         }
         return out.append(')').toString();
-    }
-
-    private static List<String> primaryKey(MergeStrategy strategy) {
-        if (strategy instanceof MergeStrategy.Ledger ledger) {
-            return ledger.primaryKey();
-        }
-        if (strategy instanceof MergeStrategy.Snapshot snapshot) {
-            return snapshot.primaryKey();
-        }
-        if (strategy instanceof MergeStrategy.ChangelogStream changelog) {
-            return changelog.primaryKey();
-        }
-        if (strategy instanceof MergeStrategy.UpsertStream upsert) {
-            return upsert.primaryKey();
-        }
-        return List.of();
     }
 
     private int[] indexes(List<String> names, String what) {

@@ -9,6 +9,11 @@ public sealed interface MergeStrategy {
         return getClass().getSimpleName();
     }
 
+    /** The primary key columns; empty for Append, which has none. */
+    default List<String> primaryKey() {
+        return List.of();
+    }
+
     /** Every record is appended as is. */
     record Append() implements MergeStrategy {}
 
