@@ -38,10 +38,6 @@ public final class QueryEngine implements AutoCloseable {
         this.scanner = new TableScans(duckDb);
     }
 
-    public WorkspaceCatalog catalog() {
-        return catalog;
-    }
-
     /** The datasets at their current heads. */
     public CatalogSnapshot snapshot() {
         return catalog.snapshot();

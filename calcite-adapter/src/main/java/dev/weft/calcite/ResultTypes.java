@@ -11,7 +11,6 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * How each SQL result type travels: its Arrow type on the wire and the engine type a result column is cast to so that
@@ -81,11 +80,5 @@ public final class ResultTypes {
 
     private static TimeUnit timestampUnit(RelDataType type) {
         return type.getPrecision() <= 3 ? TimeUnit.MILLISECOND : TimeUnit.MICROSECOND;
-    }
-
-    /** Whether the type is one of those sent as text because it has no faithful Arrow form. */
-    public static boolean sentAsText(RelDataType type) {
-        final SqlTypeName name = type.getSqlTypeName();
-        return !SqlTypeName.CHAR_TYPES.contains(name) && ArrowType.Utf8.INSTANCE.equals(arrowType(type));
     }
 }

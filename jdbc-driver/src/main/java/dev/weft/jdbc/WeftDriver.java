@@ -1,5 +1,6 @@
 package dev.weft.jdbc;
 
+import dev.weft.calcite.meta.WeftVersion;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -76,12 +77,12 @@ public final class WeftDriver implements Driver {
 
     @Override
     public int getMajorVersion() {
-        return DriverVersions.MAJOR;
+        return WeftVersion.MAJOR;
     }
 
     @Override
     public int getMinorVersion() {
-        return DriverVersions.MINOR;
+        return WeftVersion.MINOR;
     }
 
     @Override

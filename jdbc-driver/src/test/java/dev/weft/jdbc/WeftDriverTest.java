@@ -7,6 +7,7 @@ import dev.weft.calcite.QueryEngine;
 import dev.weft.calcite.jdbc.WeftMeta;
 import dev.weft.odf.dataset.WorkspaceCatalog;
 import dev.weft.odf.store.Workspace;
+import dev.weft.odf.testing.JdbcRows;
 import dev.weft.odf.testing.TpchAnswers;
 import dev.weft.odf.testing.TpchWorkspace;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ class WeftDriverTest {
             assertThat(connection.getMetaData().getDriverName()).isEqualTo("Weft JDBC Driver");
             try (Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery(TpchAnswers.sql("q01"))) {
-                TpchAnswers.assertMatches("q01", rows(rs));
+                TpchAnswers.assertMatches("q01", JdbcRows.read(rs));
             }
         }
     }
@@ -80,7 +81,7 @@ class WeftDriverTest {
             }
             try (Statement statement = connection.createStatement();
                     ResultSet rs = statement.executeQuery(TpchAnswers.sql("q06"))) {
-                TpchAnswers.assertMatches("q06", rows(rs));
+                TpchAnswers.assertMatches("q06", JdbcRows.read(rs));
             }
         }
     }
@@ -91,18 +92,5 @@ class WeftDriverTest {
                 .isInstanceOf(SQLException.class).hasMessageContaining("No Weft workspace in " + empty);
         assertThatThrownBy(() -> DriverManager.getConnection("jdbc:weft://"))
                 .isInstanceOf(SQLException.class).hasMessageContaining("jdbc:weft://host:port");
-    }
-
-    private static List<List<Object>> rows(ResultSet rs) throws SQLException {
-        final int columns = rs.getMetaData().getColumnCount();
-        final List<List<Object>> rows = new ArrayList<>();
-        while (rs.next()) {
-            final List<Object> row = new ArrayList<>();
-            for (int i = 1; i <= columns; i++) {
-                row.add(rs.getObject(i));
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 }

@@ -76,10 +76,6 @@ public final class WeftServer implements AutoCloseable {
         }
     }
 
-    public Workspace workspace() {
-        return workspace;
-    }
-
     public QueryEngine engine() {
         return engine;
     }

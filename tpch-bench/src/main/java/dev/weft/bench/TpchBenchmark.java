@@ -4,6 +4,7 @@ import dev.weft.calcite.QueryEngine;
 import dev.weft.odf.chain.SliceIndex;
 import dev.weft.odf.dataset.DatasetView;
 import dev.weft.odf.store.Workspace;
+import dev.weft.odf.testing.JdbcRows;
 import dev.weft.odf.testing.TpchAnswers;
 import dev.weft.odf.testing.TpchWorkspace;
 import dev.weft.server.WeftServer;
@@ -139,16 +140,7 @@ public final class TpchBenchmark {
         for (int run = 0; run < runs; run++) {
             final long start = System.nanoTime();
             try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-                final List<List<Object>> read = new ArrayList<>();
-                final int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    final List<Object> row = new ArrayList<>(columns);
-                    for (int c = 1; c <= columns; c++) {
-                        row.add(rs.getObject(c));
-                    }
-                    read.add(row);
-                }
-                rows = read;
+                rows = JdbcRows.read(rs);
             }
             samples[run] = (System.nanoTime() - start) / 1e6;
         }

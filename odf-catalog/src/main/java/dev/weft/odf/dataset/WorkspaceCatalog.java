@@ -4,8 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.weft.odf.chain.SliceIndexCache;
 import dev.weft.odf.chain.StoreMetadataChain;
-import dev.weft.odf.error.ErrorCode;
-import dev.weft.odf.error.WeftException;
 import dev.weft.odf.hash.Multihash;
 import dev.weft.odf.store.DatasetName;
 import dev.weft.odf.store.LocalDatasetStore;
@@ -34,10 +32,6 @@ public final class WorkspaceCatalog {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
     }
 
-    public Workspace workspace() {
-        return workspace;
-    }
-
     /**
      * The datasets at their current heads, by name in the workspace's order. Datasets whose creation has not finished
      * (no head yet) are left out.
@@ -54,19 +48,6 @@ public final class WorkspaceCatalog {
     public Optional<DatasetView> current(DatasetName name) {
         final Entry entry = entry(name);
         return entry.chain.head().map(head -> view(entry, head));
-    }
-
-    /**
-     * The dataset pinned to {@code head}, which must be a block of its chain.
-     *
-     * @throws WeftException {@code NOT_FOUND} when the block is not in this dataset
-     */
-    public DatasetView at(DatasetName name, Multihash head) {
-        final Entry entry = entry(name);
-        if (!entry.store.containsBlock(head)) {
-            throw new WeftException(ErrorCode.NOT_FOUND, "Dataset '" + name + "' has no block " + head);
-        }
-        return view(entry, head);
     }
 
     private DatasetView view(Entry entry, Multihash head) {

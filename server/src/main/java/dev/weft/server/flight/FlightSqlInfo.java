@@ -1,5 +1,6 @@
 package dev.weft.server.flight;
 
+import dev.weft.calcite.jdbc.WeftMeta;
 import dev.weft.calcite.meta.SqlKeywords;
 import dev.weft.calcite.meta.WeftVersion;
 import org.apache.arrow.flight.sql.SqlInfoBuilder;
@@ -18,8 +19,6 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** What Weft tells Flight SQL clients about itself (GetSqlInfo): the values reflect the SQL dialect it implements. */
 final class FlightSqlInfo {
-    static final String SERVER_NAME = "Weft";
-
     private FlightSqlInfo() {}
 
     private static String arrowVersion() {
@@ -30,7 +29,7 @@ final class FlightSqlInfo {
     static SqlInfoBuilder build() {
         final String[] keywords = SqlKeywords.jdbcKeywords().toArray(String[]::new);
         return new SqlInfoBuilder()
-                .withFlightSqlServerName(SERVER_NAME)
+                .withFlightSqlServerName(WeftMeta.PRODUCT_NAME)
                 .withFlightSqlServerVersion(WeftVersion.VERSION)
                 .withFlightSqlServerArrowVersion(arrowVersion())
                 .withFlightSqlServerReadOnly(true)

@@ -3,6 +3,7 @@ package dev.weft.server.avatica;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.odf.testing.JdbcRows;
 import dev.weft.odf.testing.TpchAnswers;
 import dev.weft.server.testing.ServedWorkspace;
 import java.math.BigDecimal;
@@ -48,7 +49,7 @@ class AvaticaJdbcTest {
     void tpchQueriesAsWrittenGiveTheReferenceAnswers(String query) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(TpchAnswers.sql(query))) {
-            TpchAnswers.assertMatches(query, rows(rs));
+            TpchAnswers.assertMatches(query, JdbcRows.read(rs));
         }
     }
 
@@ -176,18 +177,5 @@ class AvaticaJdbcTest {
             }
         }
         return values;
-    }
-
-    private static List<List<Object>> rows(ResultSet rs) throws SQLException {
-        final int columns = rs.getMetaData().getColumnCount();
-        final List<List<Object>> rows = new ArrayList<>();
-        while (rs.next()) {
-            final List<Object> row = new ArrayList<>();
-            for (int i = 1; i <= columns; i++) {
-                row.add(rs.getObject(i));
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 }

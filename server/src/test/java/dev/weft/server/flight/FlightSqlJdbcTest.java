@@ -3,6 +3,7 @@ package dev.weft.server.flight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.odf.testing.JdbcRows;
 import dev.weft.odf.testing.TpchAnswers;
 import dev.weft.server.testing.ServedWorkspace;
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ class FlightSqlJdbcTest {
     void tpchQueriesAsWrittenGiveTheReferenceAnswers(String query) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(TpchAnswers.sql(query))) {
-            TpchAnswers.assertMatches(query, rows(rs));
+            TpchAnswers.assertMatches(query, JdbcRows.read(rs));
         }
     }
 
@@ -144,18 +145,5 @@ class FlightSqlJdbcTest {
                 assertThat(rs.getLong(1)).isEqualTo(25);
             }
         }
-    }
-
-    private static List<List<Object>> rows(ResultSet rs) throws SQLException {
-        final int columns = rs.getMetaData().getColumnCount();
-        final List<List<Object>> rows = new ArrayList<>();
-        while (rs.next()) {
-            final List<Object> row = new ArrayList<>();
-            for (int i = 1; i <= columns; i++) {
-                row.add(rs.getObject(i));
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 }
