@@ -104,6 +104,22 @@ class QueryEngineTest {
     }
 
     @Test
+    void castsToTextOfColumnsAndParametersRunInTheEngine() {
+        assertThat(rows("SELECT CAST(Value AS VARCHAR) || '!', Value::varchar FROM \"sensors.readings\" "
+                + "WHERE sensor = 's1'")).containsExactly(List.of("1.0!", "1.0"));
+        final PreparedQuery prepared = engine.prepare("SELECT count(*) FROM \"sensors.readings\" "
+                + "WHERE sensor = CAST(? AS VARCHAR) OR sensor = ?");
+        try (QueryResult result = prepared.execute(List.of("s7", "s8"))) {
+            assertThat(ArrowRows.drain(result)).containsExactly(List.of(2L));
+        }
+        final PreparedQuery before = engine.prepare("SELECT count(*) FROM \"sensors.readings\" "
+                + "WHERE event_time < CAST(CAST(? AS VARCHAR) AS TIMESTAMP)");
+        try (QueryResult result = before.execute(List.of("2026-01-01 00:00:30"))) {
+            assertThat(ArrowRows.drain(result)).containsExactly(List.of(2510L));
+        }
+    }
+
+    @Test
     void systemTablesDescribeTheDatasetsAndJoinWithThem() {
         final List<List<Object>> datasets = rows(
                 "SELECT name, kind, records, primary_key, blocks FROM sys.datasets");
