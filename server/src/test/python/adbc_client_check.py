@@ -6,6 +6,7 @@ Checks metadata and error behaviour with asserts, and writes each TPC-H query's 
 (pipe-separated, NULL for SQL NULL) for the Java side to compare with the reference answers.
 """
 import decimal
+import datetime
 import pathlib
 import sys
 
@@ -67,6 +68,7 @@ def main(uri, queries_dir, out_dir):
                     lines.append("|".join(text(v) for v in row))
                 (out / (query.stem + ".psv")).write_text("\n".join(lines) + "\n")
     check_as_at(uri)
+    check_event_time(uri)
     print("python ADBC client checks passed")
 
 
@@ -101,6 +103,25 @@ def check_as_at(uri):
             cur.execute("RESET weft.as_at")
         cur.execute(columns + ' ORDER BY "offset"')
         assert [tuple(r) for r in cur.fetchall()] == changelog
+
+
+def check_event_time(uri):
+    """At every event time of `prices`, FOR EVENT_TIME AS OF a bound parameter gives the fold of the records up to it."""
+    with flight_sql.connect(uri) as conn, conn.cursor() as cur:
+        cur.execute('SELECT "offset", op, event_time, item, price FROM prices ORDER BY "offset"')
+        changelog = cur.fetchall()
+        event_times = sorted({r[2] for r in changelog})
+        for event_time in [event_times[0] - datetime.timedelta(milliseconds=1)] + event_times:
+            state = {}
+            for _, op, time, item, price in changelog:
+                if time <= event_time:
+                    if op in (0, 3):
+                        state[item] = price
+                    else:
+                        state.pop(item, None)
+            cur.execute("SELECT item, price FROM prices FOR EVENT_TIME AS OF ? ORDER BY item",
+                        parameters=(event_time,))
+            assert [tuple(r) for r in cur.fetchall()] == sorted(state.items()), ("event time", event_time)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ import dev.weft.calcite.schema.WeftSchemas;
 import dev.weft.odf.dataset.CatalogSnapshot;
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
-import dev.weft.temporal.AsAtFunctions;
+import dev.weft.temporal.TemporalFunctions;
 import dev.weft.temporal.AsAtRewriter;
 import dev.weft.temporal.AsAtSyntax;
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ final class Planner {
         final CalciteCatalogReader catalog = new WeftCatalogReader(CalciteSchema.from(root), types,
                 WeftSql.CONNECTION);
         final SqlValidator validator = SqlValidatorUtil.newValidator(
-                SqlOperatorTables.chain(WeftSql.OPERATORS, AsAtFunctions.OPERATORS, catalog), catalog, types,
+                SqlOperatorTables.chain(WeftSql.OPERATORS, TemporalFunctions.OPERATORS, catalog), catalog, types,
                 WeftSql.VALIDATOR);
         final SqlNode validated;
         try {

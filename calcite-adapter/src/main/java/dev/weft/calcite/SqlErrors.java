@@ -12,6 +12,10 @@ final class SqlErrors {
     private static final int MAX_EXPECTED = 8;
     private static final Pattern SELF_REFERENCE = Pattern.compile(
             "The definition of column '([^']*)' depends on itself through the following columns: '\\1'");
+    private static final Pattern NOT_TEMPORAL = Pattern.compile(
+            "Table '([^']*)' is not a temporal table, can not be queried in system time period specification");
+    private static final Pattern EVENT_TIME_TYPE = Pattern.compile(
+            "(?s)Cannot apply 'WEFT_EVENT_TIME' to arguments of type 'WEFT_EVENT_TIME\\(<(.*)>\\)'.*");
 
     private SqlErrors() {}
 
@@ -42,12 +46,25 @@ final class SqlErrors {
     }
 
     /**
-     * Babel's conformance lets a select item refer to another item's alias, so an unknown column is first looked up
-     * as an alias and reported as a cycle; users need to hear that the column does not exist.
+     * Says in Weft's terms what Calcite says in its own: Babel's conformance lets a select item refer to another
+     * item's alias, so an unknown column is first looked up as an alias and reported as a cycle (users need to hear
+     * that the column does not exist); Calcite knows only FOR SYSTEM_TIME, and Weft's FOR EVENT_TIME rides on it.
      */
     private static String plainer(String message) {
         final Matcher cycle = SELF_REFERENCE.matcher(message);
-        return cycle.matches() ? "Column '" + cycle.group(1) + "' not found in any table" : message;
+        if (cycle.matches()) {
+            return "Column '" + cycle.group(1) + "' not found in any table";
+        }
+        final Matcher notTemporal = NOT_TEMPORAL.matcher(message);
+        if (notTemporal.matches()) {
+            return "FOR SYSTEM_TIME AS OF and FOR EVENT_TIME AS OF apply to ODF datasets (schemas odf and state); '"
+                    + notTemporal.group(1) + "' is not one";
+        }
+        final Matcher eventTimeType = EVENT_TIME_TYPE.matcher(message);
+        if (eventTimeType.matches()) {
+            return "FOR EVENT_TIME AS OF needs a TIMESTAMP, a DATE or a string, got " + eventTimeType.group(1);
+        }
+        return message;
     }
 
     private static ErrorCode classify(String message) {
@@ -61,6 +78,7 @@ final class SqlErrors {
             return ErrorCode.SQL_UNDEFINED_FUNCTION;
         }
         if (message.startsWith("Cannot apply") || message.contains("Cannot assign")
+                || message.startsWith("FOR EVENT_TIME AS OF needs a")
                 || message.startsWith("Cast function cannot convert")) {
             return ErrorCode.SQL_TYPE_MISMATCH;
         }

@@ -1,5 +1,6 @@
 package dev.weft.calcite;
 
+import dev.weft.calcite.parser.WeftSqlParserImpl;
 import java.util.Properties;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
@@ -11,21 +12,21 @@ import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 
 /**
  * Weft's SQL dialect, as DESIGN.md §3 fixes it: PostgreSQL/DuckDB lexical rules (unquoted identifiers fold to lower
- * case and match case-insensitively, double quotes keep case and allow dots), Babel's lenient grammar (so {@code AS
- * value} and {@code GROUP BY} an output alias work as users paste them), PostgreSQL's functions on top of the
- * standard ones, and NULLs sorting as the highest values.
+ * case and match case-insensitively, double quotes keep case and allow dots), Weft's parser (Calcite's grammar with
+ * only PostgreSQL's reserved words reserved, {@code ::} casts and the temporal clauses) with Babel's lenient
+ * conformance (so {@code AS value} and {@code GROUP BY} an output alias work as users paste them), PostgreSQL's
+ * functions on top of the standard ones, and NULLs sorting as the highest values.
  */
 public final class WeftSql {
     private WeftSql() {}
 
     public static final SqlParser.Config PARSER = SqlParser.config()
-            .withParserFactory(SqlBabelParserImpl.FACTORY)
+            .withParserFactory(WeftSqlParserImpl.FACTORY)
             .withConformance(SqlConformanceEnum.BABEL)
             .withQuoting(Quoting.DOUBLE_QUOTE)
             .withUnquotedCasing(Casing.TO_LOWER)

@@ -8,6 +8,7 @@ import dev.weft.odf.chain.SliceIndex;
 import dev.weft.odf.dataset.DatasetView;
 import dev.weft.odf.dataset.SnapshotInstaller;
 import dev.weft.odf.dataset.WorkspaceCatalog;
+import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.ingest.PushIngester;
 import dev.weft.odf.store.DatasetName;
 import dev.weft.odf.store.Workspace;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -186,6 +188,49 @@ class AsAtTest {
                 .isInstanceOf(SqlException.class).hasMessageContaining("takes a timestamp");
         assertThatThrownBy(() -> rows("SET weft.nothing = 1", session))
                 .isInstanceOf(SqlException.class).hasMessageContaining("Unknown setting");
+    }
+
+    @Test
+    void eventTimeAsOfHasOneMeaningInEveryForm() {
+        final String columns = "SELECT item, price, event_time FROM ";
+        final String asOf = "FOR EVENT_TIME AS OF TIMESTAMP '2026-02-11 00:00:00'";
+        final List<List<Object>> state = rows(columns + "prices " + asOf + " ORDER BY item", null);
+        assertThat(state).isNotEmpty().hasSizeLessThan(rows("SELECT * FROM state.prices", null).size());
+        assertThat(state).allMatch(row -> !((LocalDateTime) row.get(2)).isAfter(
+                LocalDateTime.parse("2026-02-11T00:00:00")));
+        assertThat(rows(columns + "state.prices " + asOf + " ORDER BY item", null)).isEqualTo(state);
+        assertThat(rows("WITH p AS (SELECT * FROM prices) " + columns + "p " + asOf + " ORDER BY item", null))
+                .isEqualTo(state);
+        assertThat(rows("SELECT item, price, event_time FROM prices " + asOf + " AS p WHERE p.item IN "
+                + "(SELECT item FROM prices " + asOf + ") ORDER BY item", null)).isEqualTo(state);
+        try (QueryResult result = engine.prepare(columns + "prices FOR EVENT_TIME AS OF ? ORDER BY item")
+                .execute(List.of(LocalDateTime.parse("2026-02-11T00:00:00")))) {
+            assertThat(ArrowRows.drain(result)).isEqualTo(state);
+        }
+        final SliceIndex.BlockTime sixth = dataBlocks().get(5);
+        final String asAt = "FOR SYSTEM_TIME AS OF '" + sixth.blockHash() + "'";
+        final List<List<Object>> known = rows(columns + "prices " + asAt + " " + asOf + " ORDER BY item", null);
+        assertThat(rows(columns + "prices " + asOf + " " + asAt + " ORDER BY item", null)).isEqualTo(known);
+        final Session session = new Session();
+        rows("SET weft.as_at = '" + TIMESTAMP.format(sixth.systemTime()) + "'", session);
+        assertThat(rows(columns + "prices " + asOf + " ORDER BY item", session)).isEqualTo(known);
+    }
+
+    @Test
+    void badEventTimesAreClearErrors() {
+        assertThatThrownBy(() -> engine.prepare(
+                "SELECT * FROM sys.blocks FOR EVENT_TIME AS OF TIMESTAMP '2026-01-01 00:00:00'"))
+                .isInstanceOf(SqlException.class)
+                .hasMessageContaining("apply to ODF datasets (schemas odf and state); 'blocks' is not one")
+                .extracting(e -> ((SqlException) e).code()).isEqualTo(ErrorCode.SQL_INVALID);
+        assertThatThrownBy(() -> engine.prepare("SELECT * FROM prices FOR EVENT_TIME AS OF 42"))
+                .isInstanceOf(SqlException.class).hasMessageContaining("FOR EVENT_TIME AS OF needs a TIMESTAMP");
+        assertThatThrownBy(() -> engine.prepare("SELECT * FROM prices AS p WHERE EXISTS (SELECT 1 FROM prices "
+                + "FOR EVENT_TIME AS OF p.event_time)"))
+                .isInstanceOf(SqlException.class).hasMessageContaining("does not depend on the rows of the query");
+        assertThatThrownBy(() -> engine.prepare("SELECT * FROM prices FOR EVENT_TIME AS OF TIMESTAMP "
+                + "'2026-01-01 00:00:00' FOR EVENT_TIME AS OF TIMESTAMP '2026-01-01 00:00:00'"))
+                .isInstanceOf(SqlException.class).hasMessageContaining("Syntax error");
     }
 
     /** The records of {@code all} (ordered by offset) that a reader at {@code block} saw. */

@@ -20,19 +20,29 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexExecutorImpl;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.util.TimestampString;
 
 /**
- * Applies AS AT to a logical plan: every {@code FOR SYSTEM_TIME AS OF} ({@link Snapshot}) and the session's pin are
- * resolved, per dataset, to a block of its chain — by time (the last block at or before it, found by binary search in
- * the slice index) or by hash — and the dataset's scans are replaced by scans that read only the slices up to that
- * block. The Snapshot nodes disappear; a Snapshot over a view or a CTE applies to every dataset scan beneath it, an
- * inner one winning over an outer one.
+ * Applies the temporal clauses to a logical plan, per dataset scan.
+ *
+ * <p>AS AT: every {@code FOR SYSTEM_TIME AS OF} ({@link Snapshot}) and the session's pin are resolved, per dataset, to
+ * a block of its chain — by time (the last block at or before it, found by binary search in the slice index) or by
+ * hash — and the dataset's scans are replaced by scans that read only the slices up to that block.
+ *
+ * <p>State: a {@code FOR EVENT_TIME AS OF} and a table of schema {@code state} fold each dataset scan beneath them
+ * into its live records ({@link StateFold}), at that event time.
+ *
+ * <p>The Snapshot nodes disappear; one over a view or a CTE applies to every dataset scan beneath it, an inner one
+ * winning over an outer one.
  */
 public final class AsAtRewriter {
     /** How one table of the plan was pinned. */
@@ -41,12 +51,16 @@ public final class AsAtRewriter {
     private final RexBuilder rex;
     private final AsAt session;
     private final Deque<AsAt> periods = new ArrayDeque<>();
+    private final Deque<EventTime> eventTimes = new ArrayDeque<>();
     private final List<Pinned> pinned = new ArrayList<>();
 
     private AsAtRewriter(RexBuilder rex, AsAt session) {
         this.rex = rex;
         this.session = session;
     }
+
+    /** A state fold for the dataset scans beneath: at an event time, or after every record when it is null. */
+    private record EventTime(RexNode instant) {}
 
     /** The plan after AS AT, and what was pinned. */
     public record Result(RelNode rel, List<Pinned> pinned) {}
@@ -65,7 +79,19 @@ public final class AsAtRewriter {
 
     private RelNode visit(RelNode rel) {
         if (rel instanceof Snapshot snapshot) {
-            periods.push(period(snapshot.getPeriod()));
+            final RexNode period = snapshot.getPeriod();
+            final boolean state = isCall(period, TemporalFunctions.STATE);
+            if (state || isCall(period, TemporalFunctions.EVENT_TIME)) {
+                eventTimes.push(state
+                        ? eventTimes.isEmpty() ? new EventTime(null) : eventTimes.peek()
+                        : new EventTime(eventTime(((RexCall) period).getOperands().get(0))));
+                try {
+                    return visit(snapshot.getInput());
+                } finally {
+                    eventTimes.pop();
+                }
+            }
+            periods.push(period(period));
             try {
                 return visit(snapshot.getInput());
             } finally {
@@ -73,7 +99,7 @@ public final class AsAtRewriter {
             }
         }
         if (rel instanceof TableScan scan) {
-            return pin(scan);
+            return visitScan(scan);
         }
         final List<RelNode> inputs = new ArrayList<>();
         boolean changed = false;
@@ -93,16 +119,22 @@ public final class AsAtRewriter {
         });
     }
 
-    private RelNode pin(TableScan scan) {
-        final AsAt asAt = periods.isEmpty() ? session : periods.peek();
+    private RelNode visitScan(TableScan scan) {
         final VersionedTable table = scan.getTable().unwrap(VersionedTable.class);
-        if (asAt == null || table == null) {
-            if (asAt != null && !periods.isEmpty()) {
-                throw new WeftException(ErrorCode.SQL_INVALID, "FOR SYSTEM_TIME AS OF applies to ODF datasets; "
-                        + String.join(".", scan.getTable().getQualifiedName()) + " is not one");
+        if (table == null) {
+            if (!periods.isEmpty() || !eventTimes.isEmpty()) {
+                throw new WeftException(ErrorCode.SQL_INVALID, "FOR " + (periods.isEmpty() ? "EVENT" : "SYSTEM")
+                        + "_TIME AS OF applies to ODF datasets; " + String.join(".", scan.getTable().getQualifiedName())
+                        + " is not one");
             }
             return scan;
         }
+        final AsAt asAt = periods.isEmpty() ? session : periods.peek();
+        final RelNode pinned = asAt == null ? scan : pin(scan, table, asAt);
+        return eventTimes.isEmpty() ? pinned : StateFold.fold(pinned, table.view(), eventTimes.peek().instant());
+    }
+
+    private RelNode pin(TableScan scan, VersionedTable table, AsAt asAt) {
         final DatasetView view = table.view();
         final SliceIndex.BlockTime block = resolve(view, asAt);
         final VersionedTable asAtTable = table.asAt(block);
@@ -133,8 +165,34 @@ public final class AsAtRewriter {
         return time.getNano() % 1_000_000 == 0 ? time.plusNanos(999_999) : time;
     }
 
+    private static boolean isCall(RexNode node, SqlOperator operator) {
+        return node instanceof RexCall call && call.getOperator() == operator;
+    }
+
+    /** The instant of {@code FOR EVENT_TIME AS OF}: any expression that does not read the rows of the query. */
+    private static RexNode eventTime(RexNode instant) {
+        instant.accept(new RexVisitorImpl<Void>(true) {
+            @Override
+            public Void visitInputRef(RexInputRef inputRef) {
+                throw notConstant();
+            }
+
+            @Override
+            public Void visitCorrelVariable(RexCorrelVariable correlVariable) {
+                throw notConstant();
+            }
+
+            private WeftException notConstant() {
+                return new WeftException(ErrorCode.SQL_INVALID, "FOR EVENT_TIME AS OF needs a timestamp that does not "
+                        + "depend on the rows of the query (a literal, a parameter or a constant expression), got "
+                        + instant);
+            }
+        });
+        return instant;
+    }
+
     private AsAt period(RexNode period) {
-        if (period instanceof RexCall call && call.getOperator() == AsAtFunctions.BLOCK) {
+        if (period instanceof RexCall call && call.getOperator() == TemporalFunctions.BLOCK) {
             final RexNode argument = call.getOperands().get(0);
             final String text = argument instanceof RexLiteral literal ? literal.getValueAs(String.class) : null;
             if (text == null) {

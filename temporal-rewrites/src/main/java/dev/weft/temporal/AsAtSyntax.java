@@ -26,7 +26,7 @@ public final class AsAtSyntax {
                 if (visited instanceof SqlSnapshot snapshot && snapshot.getPeriod() instanceof SqlLiteral literal
                         && SqlTypeName.CHAR_TYPES.contains(literal.getTypeName())) {
                     snapshot.setOperand(PERIOD_OPERAND,
-                            AsAtFunctions.BLOCK.createCall(literal.getParserPosition(), literal));
+                            TemporalFunctions.BLOCK.createCall(literal.getParserPosition(), literal));
                 }
                 return visited;
             }

@@ -2,6 +2,7 @@ package dev.weft.calcite.schema;
 
 import dev.weft.calcite.OdfTypes;
 import dev.weft.odf.dataset.DatasetView;
+import dev.weft.temporal.TemporalFunctions;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptTable;
@@ -15,24 +16,17 @@ import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.TemporalTable;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
- * The state projection of a dataset (schema {@code state}): its changelog folded into the records that are live —
- * for each primary key of its merge strategy the latest record, kept when it is an addition ({@code +A}) or a
- * correction's new value ({@code +C}) and dropped when it is a retraction ({@code -R}) or a correction's old value
- * ({@code -C}). Datasets without a primary key match whole rows: each retraction cancels one identical earlier row.
+ * The state projection of a dataset (schema {@code state}): its changelog folded into the records that are live, as
+ * {@code dev.weft.temporal.StateFold} defines it, without the {@code op} column.
  *
- * <p>The projection is a plan over the dataset's table (a window over the changelog), so it runs in the vectorized
- * engine like any query, and {@code FOR SYSTEM_TIME AS OF} on it folds the changelog as known at that block.
+ * <p>The table expands to the dataset's table under a {@code WEFT_STATE()} snapshot; the temporal rewrite folds the
+ * changelog there, as known at the block of a {@code FOR SYSTEM_TIME AS OF} and at the event time of a
+ * {@code FOR EVENT_TIME AS OF} on this table, so the fold runs in the vectorized engine like any query.
  */
 public final class StateTable extends AbstractTable implements TranslatableTable, TemporalTable {
-    private static final int OP_APPEND = 0;
-    private static final int OP_CORRECT_TO = 3;
-    private static final String LATEST = "__weft_latest";
-    private static final String NET = "__weft_net";
-
     private final DatasetView view;
 
     StateTable(DatasetView view) {
@@ -70,53 +64,11 @@ public final class StateTable extends AbstractTable implements TranslatableTable
         final RelOptTable changelog = relOptTable.getRelOptSchema().getTableForMember(
                 List.of(WeftSchemas.CATALOG, WeftSchemas.ODF, view.name()));
         final RelBuilder b = RelFactories.LOGICAL_BUILDER.create(context.getCluster(), relOptTable.getRelOptSchema());
-        b.push(changelog.toRel(context));
-        final String op = view.systemColumns().operationType();
-        final RexNode additive = b.in(b.field(op), b.literal(OP_APPEND), b.literal(OP_CORRECT_TO));
-        final List<RexNode> keys = keyFields(b);
-        final List<RexNode> columns = new ArrayList<>(b.fields());
-        if (!view.primaryKey().isEmpty() && keys.size() == view.primaryKey().size()) {
-            columns.add(b.aggregateCall(SqlStdOperatorTable.ROW_NUMBER).over().partitionBy(keys)
-                    .orderBy(b.desc(b.field(view.systemColumns().offset()))).as(LATEST));
-            b.project(columns);
-            b.filter(b.equals(b.field(LATEST), b.literal(1)), additive);
-        } else {
-            final RexNode sign = b.call(SqlStdOperatorTable.CASE, additive, b.literal(1), b.literal(-1));
-            columns.add(b.aggregateCall(SqlStdOperatorTable.SUM, sign).over().partitionBy(keys).rowsUnbounded()
-                    .as(NET));
-            final List<RexNode> rankKeys = new ArrayList<>(keys);
-            rankKeys.add(additive);
-            columns.add(b.aggregateCall(SqlStdOperatorTable.ROW_NUMBER).over().partitionBy(rankKeys)
-                    .orderBy(b.desc(b.field(view.systemColumns().offset()))).as(LATEST));
-            b.project(columns);
-            b.filter(additive, b.lessThanOrEqual(b.field(LATEST), b.field(NET)));
-        }
+        b.push(changelog.toRel(context)).snapshot(b.call(TemporalFunctions.STATE));
         final List<RexNode> output = new ArrayList<>();
         for (String name : getRowType(context.getCluster().getTypeFactory()).getFieldNames()) {
             output.add(b.field(name));
         }
         return b.project(output).build();
-    }
-
-    /** The primary key columns, or every data column when the dataset has no key (whole-row matching). */
-    private List<RexNode> keyFields(RelBuilder b) {
-        final List<String> names = b.peek().getRowType().getFieldNames();
-        final List<RexNode> keys = new ArrayList<>();
-        final List<String> primaryKey = view.primaryKey();
-        for (String column : primaryKey) {
-            if (names.contains(column)) {
-                keys.add(b.field(column));
-            }
-        }
-        if (!primaryKey.isEmpty() && keys.size() == primaryKey.size()) {
-            return keys;
-        }
-        keys.clear();
-        for (String column : names) {
-            if (!view.systemColumns().names().contains(column)) {
-                keys.add(b.field(column));
-            }
-        }
-        return keys;
     }
 }

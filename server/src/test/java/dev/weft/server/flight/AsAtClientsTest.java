@@ -8,13 +8,17 @@ import dev.weft.odf.dataset.DatasetView;
 import dev.weft.server.testing.ServedWorkspace;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.arrow.vector.FieldVector;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +54,40 @@ class AsAtClientsTest {
                 statement.execute("RESET weft.as_at");
             }
             assertThat(rows(statement, COLUMNS + " ORDER BY \"offset\"")).isEqualTo(all);
+        }
+    }
+
+    @Test
+    void eventTimeStateWithABoundParameterOverFlightSqlJdbc() throws SQLException {
+        final ServedWorkspace served = ServedWorkspace.get();
+        final List<List<String>> changelog = engineRows(served,
+                "SELECT \"offset\", op, event_time, item, price FROM prices ORDER BY \"offset\"");
+        final List<LocalDateTime> eventTimes = changelog.stream().map(r -> LocalDateTime.parse(r.get(2))).distinct()
+                .sorted().toList();
+        assertThat(eventTimes).hasSizeGreaterThan(1);
+        try (Connection connection = DriverManager.getConnection(served.flightJdbcUrl());
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT item, price FROM prices FOR EVENT_TIME AS OF CAST(? AS VARCHAR) ORDER BY item")) {
+            for (LocalDateTime eventTime : eventTimes) {
+                final Map<String, String> state = new TreeMap<>();
+                for (List<String> record : changelog) {
+                    if (!LocalDateTime.parse(record.get(2)).isAfter(eventTime)) {
+                        if (record.get(1).equals("0") || record.get(1).equals("3")) {
+                            state.put(record.get(3), record.get(4));
+                        } else {
+                            state.remove(record.get(3));
+                        }
+                    }
+                }
+                statement.setString(1, TIMESTAMP.format(eventTime.toInstant(ZoneOffset.UTC)));
+                final Map<String, String> actual = new TreeMap<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        actual.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+                assertThat(actual).as("event time %s", eventTime).isEqualTo(state);
+            }
         }
     }
 

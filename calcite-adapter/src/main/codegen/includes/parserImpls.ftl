@@ -1,0 +1,65 @@
+<#--
+  Weft's productions, added to Calcite's grammar. TemporalClauses replaces Calcite's Snapshot production after a
+  table reference (the build patches that one call in Parser.jj); InfixCast is PostgreSQL's `::` operator.
+-->
+
+/**
+ * Parses the temporal clauses after a table reference: FOR SYSTEM_TIME AS OF (the dataset as the system knew it at
+ * a time or block) and FOR EVENT_TIME AS OF (its state at an event time), in either order, each at most once.
+ */
+SqlNode TemporalClauses(SqlNode tableRef) :
+{
+    SqlNode systemTime = null;
+    SqlNode eventTime = null;
+    final Span s;
+}
+{
+    { s = span(); }
+    (
+        LOOKAHEAD(2)
+        systemTime = SystemTimeAsOf()
+        [ LOOKAHEAD(2) eventTime = EventTimeAsOf() ]
+    |
+        eventTime = EventTimeAsOf()
+        [ LOOKAHEAD(2) systemTime = SystemTimeAsOf() ]
+    )
+    {
+        return TemporalFunctions.asOf(s.end(this), tableRef, systemTime, eventTime);
+    }
+}
+
+SqlNode SystemTimeAsOf() :
+{
+    final SqlNode e;
+}
+{
+    <FOR> <SYSTEM_TIME> <AS> <OF> e = Expression(ExprContext.ACCEPT_NON_QUERY) {
+        return e;
+    }
+}
+
+SqlNode EventTimeAsOf() :
+{
+    final Span s;
+    final SqlNode e;
+}
+{
+    <FOR> { s = span(); } <EVENT_TIME> <AS> <OF> e = Expression(ExprContext.ACCEPT_NON_QUERY) {
+        return TemporalFunctions.EVENT_TIME.createCall(s.end(this), e);
+    }
+}
+
+/** Parses PostgreSQL's cast operator: {@code expression :: type}. */
+void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlDataTypeSpec type;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+    }
+    type = DataType() {
+        list.add(new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, s.pos()));
+        list.add(type);
+    }
+}
