@@ -25,9 +25,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.arrow.flight.BackpressureStrategy;
+import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.CancelFlightInfoRequest;
 import org.apache.arrow.flight.CancelStatus;
 import org.apache.arrow.flight.FlightDescriptor;
@@ -81,11 +87,11 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     static final FlightServerMiddleware.Key<ServerSessionMiddleware> SESSION_MIDDLEWARE =
             FlightServerMiddleware.Key.of("weft-session");
     /**
-     * How long to wait for the client before checking again. gRPC delivers the "ready" notification on the call's
-     * serialized executor, which may be this very thread's, so a wait cannot rely on being woken: it re-checks
-     * readiness at this interval.
+     * How long to wait for the client before checking again. Results stream from threads of their own, so gRPC's
+     * "ready" notification (delivered on the call's serialized executor) wakes the wait; the re-check only bounds
+     * how long a missed notification could cost.
      */
-    private static final long CLIENT_WAIT_MILLIS = 5;
+    private static final long CLIENT_WAIT_MILLIS = 1000;
 
     private final QueryEngine engine;
     private final BufferAllocator allocator;
@@ -95,6 +101,20 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
             .expireAfterAccess(IDLE_TIMEOUT).build();
     private final Map<ByteString, RunningQuery> running = new ConcurrentHashMap<>();
     private final Cache<String, Session> sessions = Caffeine.newBuilder().expireAfterAccess(IDLE_TIMEOUT).build();
+    /**
+     * Streams query results. A DoGet handler that streamed on gRPC's thread would hold back the call's "ready"
+     * notifications until it returned, so backpressure could only poll; on a thread of its own it is woken at once.
+     */
+    private final ExecutorService streams = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger created = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            final Thread thread = new Thread(task, "weft-flight-stream-" + created.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
 
     /** A prepared query and the parameter values last bound to it. */
     private static final class Statement {
@@ -417,6 +437,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     public void close() {
         running.values().forEach(RunningQuery::cancel);
         statements.invalidateAll();
+        streams.shutdown();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -487,18 +508,26 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     }
 
     /** Runs a query and streams its batches, waiting for the client between batches. */
+    /** Runs the query and streams its result from a thread of {@link #streams}; returns at once. */
     private void stream(ByteString handle, RunningQuery run, Supplier<QueryResult> start,
             ServerStreamListener listener) {
         final long started = System.nanoTime();
-        final String outcome;
         try {
-            outcome = streamBatches(run, start, listener);
-        } finally {
+            streams.execute(() -> {
+                final String outcome;
+                try {
+                    outcome = streamBatches(run, start, listener);
+                } finally {
+                    running.remove(handle, run);
+                }
+                Timer.builder("weft.queries").description("Queries run over Flight SQL, by outcome")
+                        .tag("surface", "flight-sql").tag("outcome", outcome).register(metrics)
+                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            });
+        } catch (RejectedExecutionException e) {
             running.remove(handle, run);
+            listener.error(CallStatus.UNAVAILABLE.withDescription("The server is shutting down").toRuntimeException());
         }
-        Timer.builder("weft.queries").description("Queries run over Flight SQL, by outcome")
-                .tag("surface", "flight-sql").tag("outcome", outcome).register(metrics)
-                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
 
     private String streamBatches(RunningQuery run, Supplier<QueryResult> start, ServerStreamListener listener) {
