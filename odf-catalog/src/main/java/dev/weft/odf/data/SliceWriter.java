@@ -6,13 +6,22 @@ import dev.weft.odf.hash.Multihash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.TransferPair;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -33,14 +42,19 @@ import org.slf4j.LoggerFactory;
  * bounded by one row group whatever the slice size. The logical hash is computed over the same batches as they are
  * written; for schemas with struct columns it is instead computed by reading the finished file back, because
  * arrow-digest's struct null handling sees a child cell under a null struct differently before and after a Parquet
- * round trip, and kamu hashes the file. Not thread-safe; {@link #close()} without {@link #finish()} abandons the file
- * (the caller owns the staging path).
+ * round trip, and kamu hashes the file. The logical hash of written batches runs on a thread of its own, up to
+ * {@link #HASH_BATCHES_AHEAD} batches behind the Parquet encoding: both only read a batch, so the hash sees a
+ * zero-copy share of its buffers while the caller is free to refill the batch.
+ *
+ * <p>Not thread-safe; {@link #close()} without {@link #finish()} abandons the file (the caller owns the staging
+ * path).
  */
 public final class SliceWriter implements AutoCloseable {
     /** Default Parquet row-group size in bytes. */
     public static final long DEFAULT_ROW_GROUP_BYTES = 64L << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(SliceWriter.class);
+    private static final int HASH_BATCHES_AHEAD = 4;
 
     private final Path file;
     private final Schema schema;
@@ -48,6 +62,9 @@ public final class SliceWriter implements AutoCloseable {
     private final ParquetWriter<Integer> writer;
     private final LogicalHash logicalHash;
     private final boolean hashFromFile;
+    private final ExecutorService hasher;
+    private final Semaphore hashSlots = new Semaphore(HASH_BATCHES_AHEAD);
+    private CompletableFuture<Void> hashed = CompletableFuture.completedFuture(null);
     private long rowCount;
     private boolean closed;
 
@@ -56,6 +73,11 @@ public final class SliceWriter implements AutoCloseable {
         this.schema = schema;
         this.logicalHash = new LogicalHash(schema);
         this.hashFromFile = schema.getFields().stream().anyMatch(SliceWriter::hasStruct);
+        this.hasher = hashFromFile ? null : Executors.newSingleThreadExecutor(task -> {
+            final Thread thread = new Thread(task, "weft-slice-hash");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.support = new ArrowWriteSupport(schema);
         this.writer = new Builder(new LocalOutputFile(file), support)
                 .withConf(new PlainParquetConfiguration())
@@ -107,8 +129,8 @@ public final class SliceWriter implements AutoCloseable {
             throw new WeftException(ErrorCode.INVALID_ARGUMENT, "Cannot write batch to data slice " + file
                     + ": its schema " + batch.getSchema() + " differs from the slice schema " + schema);
         }
-        if (!hashFromFile) {
-            logicalHash.update(batch);
+        if (!hashFromFile && batch.getRowCount() > 0) {
+            hashInBackground(share(batch));
         }
         support.setBatch(batch);
         try {
@@ -131,13 +153,70 @@ public final class SliceWriter implements AutoCloseable {
         closed = true;
         try {
             writer.close();
-            final Multihash logical = hashFromFile ? hashFile() : logicalHash.finish();
+            final Multihash logical = hashFromFile ? hashFile() : awaitLogicalHash();
             final SliceFile result = new SliceFile(rowCount, Files.size(file), Multihash.sha3(file), logical);
             LOG.debug("Wrote data slice {}: {} rows, {} bytes", file, rowCount, result.sizeBytes());
             return result;
         } catch (IOException e) {
             throw new WeftException(ErrorCode.IO, "Cannot finish data slice " + file + ": " + e.getMessage(), e);
+        } finally {
+            stopHashing();
         }
+    }
+
+    /** Hashes {@code shared} after the batches before it, then releases it; waits while the hash is too far behind. */
+    private void hashInBackground(VectorSchemaRoot shared) {
+        try {
+            hashSlots.acquire();
+        } catch (InterruptedException e) {
+            shared.close();
+            Thread.currentThread().interrupt();
+            throw new WeftException(ErrorCode.IO, "Interrupted while writing data slice " + file, e);
+        }
+        hashed = hashed.handleAsync((ignored, failure) -> {
+            try {
+                if (failure != null) {
+                    throw failure instanceof CompletionException completion ? completion
+                            : new CompletionException(failure);
+                }
+                logicalHash.update(shared);
+                return null;
+            } finally {
+                shared.close();
+                hashSlots.release();
+            }
+        }, hasher);
+    }
+
+    private Multihash awaitLogicalHash() {
+        try {
+            hashed.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+        return logicalHash.finish();
+    }
+
+    /** Lets the pending hashes end (they hold shares of the caller's buffers, which must go before its allocator). */
+    private void stopHashing() {
+        if (hasher != null) {
+            hashed.exceptionally(failure -> null).join();
+            hasher.shutdown();
+        }
+    }
+
+    /** A batch over the same buffers (reference-counted, no copy), which stay valid after the caller refills its own. */
+    private static VectorSchemaRoot share(VectorSchemaRoot batch) {
+        final List<FieldVector> vectors = new ArrayList<>();
+        for (FieldVector vector : batch.getFieldVectors()) {
+            final TransferPair pair = vector.getTransferPair(vector.getAllocator());
+            pair.splitAndTransfer(0, batch.getRowCount());
+            vectors.add((FieldVector) pair.getTo());
+        }
+        return new VectorSchemaRoot(batch.getSchema(), vectors, batch.getRowCount());
     }
 
     private Multihash hashFile() {
@@ -167,6 +246,8 @@ public final class SliceWriter implements AutoCloseable {
             writer.close();
         } catch (IOException e) {
             throw new WeftException(ErrorCode.IO, "Cannot close data slice " + file + ": " + e.getMessage(), e);
+        } finally {
+            stopHashing();
         }
     }
 
