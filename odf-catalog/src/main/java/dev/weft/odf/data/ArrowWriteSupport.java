@@ -1,8 +1,8 @@
 package dev.weft.odf.data;
 
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -151,9 +151,9 @@ final class ArrowWriteSupport extends WriteSupport<Integer> {
         } else if (vector instanceof TimeStampVector v) {
             consumer.addLong(v.get(row));
         } else if (vector instanceof DecimalVector v) {
-            consumer.addBinary(Binary.fromConstantByteArray(bigEndian(v.getObject(row).unscaledValue(), 16)));
+            consumer.addBinary(Binary.fromConstantByteArray(bigEndian(v.getDataBuffer(), row, 16)));
         } else if (vector instanceof Decimal256Vector v) {
-            consumer.addBinary(Binary.fromConstantByteArray(bigEndian(v.getObject(row).unscaledValue(), 32)));
+            consumer.addBinary(Binary.fromConstantByteArray(bigEndian(v.getDataBuffer(), row, 32)));
         } else {
             throw new IllegalStateException("no Parquet writer for " + vector.getField());
         }
@@ -180,16 +180,16 @@ final class ArrowWriteSupport extends WriteSupport<Integer> {
         consumer.endGroup();
     }
 
-    /** Two's complement, big-endian, sign-extended to the width Parquet's FIXED_LEN_BYTE_ARRAY decimal declares. */
-    private static byte[] bigEndian(BigInteger value, int width) {
-        final byte[] minimal = value.toByteArray();
+    /**
+     * The two's complement value of row {@code row}, big-endian as Parquet's FIXED_LEN_BYTE_ARRAY decimal stores it:
+     * Arrow keeps the same {@code width} bytes little-endian, so they are read in reverse (no BigInteger on the way).
+     */
+    private static byte[] bigEndian(ArrowBuf data, int row, int width) {
         final byte[] out = new byte[width];
-        final byte fill = (byte) (value.signum() < 0 ? 0xFF : 0);
-        final int pad = width - minimal.length;
-        for (int i = 0; i < pad; i++) {
-            out[i] = fill;
+        final long start = (long) row * width;
+        for (int i = 0; i < width; i++) {
+            out[i] = data.getByte(start + width - 1 - i);
         }
-        System.arraycopy(minimal, 0, out, pad, minimal.length);
         return out;
     }
 }

@@ -35,6 +35,9 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  */
 public record ColumnType(Kind kind, int precision, int scale) {
     /** The kinds of column ingest supports. */
+    /** Decimals of this many digits or fewer have an unscaled value that fits a long. */
+    private static final int MAX_LONG_DIGITS = 18;
+
     public enum Kind { STRING, INT32, INT64, FLOAT32, FLOAT64, BOOL, DATE, TIMESTAMP, DECIMAL }
 
     public static final ColumnType STRING = new ColumnType(Kind.STRING, 0, 0);
@@ -226,7 +229,16 @@ public record ColumnType(Kind kind, int precision, int scale) {
             case BOOL: ((BitVector) vector).setSafe(row, (Boolean) value ? 1 : 0); break;
             case DATE: ((DateDayVector) vector).setSafe(row, (int) ((LocalDate) value).toEpochDay()); break;
             case TIMESTAMP: ((TimeStampMilliTZVector) vector).setSafe(row, (Long) value); break;
-            default: ((DecimalVector) vector).setSafe(row, (BigDecimal) value); break;
+            default: setDecimal((DecimalVector) vector, row, (BigDecimal) value); break;
+        }
+    }
+
+    /** Decimals of up to 18 digits are set from their unscaled long, which skips BigInteger's byte arrays. */
+    private void setDecimal(DecimalVector vector, int row, BigDecimal value) {
+        if (precision <= MAX_LONG_DIGITS) {
+            vector.setSafe(row, value.unscaledValue().longValue());
+        } else {
+            vector.setSafe(row, value);
         }
     }
 
