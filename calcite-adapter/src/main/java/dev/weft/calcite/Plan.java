@@ -3,7 +3,7 @@ package dev.weft.calcite;
 import dev.weft.calcite.schema.OdfTable;
 import dev.weft.odf.dataset.CatalogSnapshot;
 import dev.weft.temporal.AsAt;
-import dev.weft.temporal.AsAtRewriter;
+import dev.weft.temporal.TemporalRewriter;
 import java.util.List;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
@@ -32,7 +32,7 @@ record Plan(
         RelDataType parameterType,
         List<OdfTable> datasets,
         boolean pushable,
-        List<AsAtRewriter.Pinned> pinned,
+        List<TemporalRewriter.Pinned> pinned,
         AsAt sessionAsAt,
         SqlSetOption setting) {
 

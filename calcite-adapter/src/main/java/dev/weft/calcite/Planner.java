@@ -6,7 +6,7 @@ import dev.weft.odf.dataset.CatalogSnapshot;
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import dev.weft.temporal.TemporalFunctions;
-import dev.weft.temporal.AsAtRewriter;
+import dev.weft.temporal.TemporalRewriter;
 import dev.weft.temporal.AsAtSyntax;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,17 +88,17 @@ final class Planner {
         final SqlToRelConverter converter = new SqlToRelConverter(noViews, validator, catalog, cluster,
                 StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withExpand(false));
         final RelRoot relRoot = converter.convertQuery(validated, false, true);
-        final AsAtRewriter.Result asAt;
+        final TemporalRewriter.Result temporal;
         try {
-            asAt = AsAtRewriter.rewrite(relRoot.project(), session.asAt());
+            temporal = TemporalRewriter.rewrite(relRoot.project(), session.asAt());
         } catch (WeftException e) {
             throw new SqlException(e.code(), e.getMessage(), 0, 0, e);
         }
         final TableCollector tables = new TableCollector();
-        asAt.rel().accept(tables);
-        return new Plan(explain ? Plan.Kind.EXPLAIN : Plan.Kind.QUERY, snapshot, root, relRoot.withRel(asAt.rel()),
+        temporal.rel().accept(tables);
+        return new Plan(explain ? Plan.Kind.EXPLAIN : Plan.Kind.QUERY, snapshot, root, relRoot.withRel(temporal.rel()),
                 relRoot.validatedRowType, validator.getParameterRowType(validated), List.copyOf(tables.datasets),
-                !tables.other, asAt.pinned(), session.asAt(), null);
+                !tables.other, temporal.pinned(), session.asAt(), null);
     }
 
     private static SqlNode parse(String sql) {

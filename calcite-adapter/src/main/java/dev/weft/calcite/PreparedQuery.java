@@ -9,7 +9,7 @@ import dev.weft.calcite.schema.OdfTable;
 import dev.weft.odf.dataset.CatalogSnapshot;
 import dev.weft.odf.dataset.DatasetView;
 import dev.weft.odf.error.ErrorCode;
-import dev.weft.temporal.AsAtRewriter;
+import dev.weft.temporal.TemporalRewriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +113,7 @@ public final class PreparedQuery {
             if (table.asAtBlock() == null) {
                 text.append("head ").append(view.head());
             } else {
-                final AsAtRewriter.Pinned pinned = plan.pinned().stream()
+                final TemporalRewriter.Pinned pinned = plan.pinned().stream()
                         .filter(p -> p.block().equals(table.asAtBlock()) && p.dataset().equals(view.name()))
                         .findFirst().orElseThrow();
                 text.append("AS AT ").append(pinned.asAt()).append(" -> block ").append(table.asAtBlock().blockHash())

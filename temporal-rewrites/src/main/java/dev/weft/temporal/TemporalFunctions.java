@@ -22,7 +22,7 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 /**
  * The markers that carry temporal clauses through Calcite's validator and converter. Calcite knows one temporal
  * clause, {@code FOR SYSTEM_TIME AS OF}, as a {@link SqlSnapshot} whose period must be a TIMESTAMP; Weft's clauses
- * ride on it with a period that is one of these calls (typed TIMESTAMP), and the rewrites ({@link AsAtRewriter})
+ * ride on it with a period that is one of these calls (typed TIMESTAMP), and the rewrites ({@link TemporalRewriter})
  * resolve them. None has a value of its own: anywhere else they are an error.
  */
 public final class TemporalFunctions {

@@ -44,7 +44,7 @@ import org.apache.calcite.util.TimestampString;
  * <p>The Snapshot nodes disappear; one over a view or a CTE applies to every dataset scan beneath it, an inner one
  * winning over an outer one.
  */
-public final class AsAtRewriter {
+public final class TemporalRewriter {
     /** How one table of the plan was pinned. */
     public record Pinned(String dataset, AsAt asAt, SliceIndex.BlockTime block, int slices) {}
 
@@ -54,7 +54,7 @@ public final class AsAtRewriter {
     private final Deque<EventTime> eventTimes = new ArrayDeque<>();
     private final List<Pinned> pinned = new ArrayList<>();
 
-    private AsAtRewriter(RexBuilder rex, AsAt session) {
+    private TemporalRewriter(RexBuilder rex, AsAt session) {
         this.rex = rex;
         this.session = session;
     }
@@ -72,7 +72,7 @@ public final class AsAtRewriter {
      *         block or a hash that is not one of its blocks
      */
     public static Result rewrite(RelNode rel, AsAt session) {
-        final AsAtRewriter rewriter = new AsAtRewriter(rel.getCluster().getRexBuilder(), session);
+        final TemporalRewriter rewriter = new TemporalRewriter(rel.getCluster().getRexBuilder(), session);
         final RelNode rewritten = rewriter.visit(rel);
         return new Result(rewritten, List.copyOf(rewriter.pinned));
     }
