@@ -2,34 +2,19 @@ package dev.weft.calcite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.calcite.exec.QueryResult;
-import dev.weft.odf.dataset.SnapshotInstaller;
-import dev.weft.odf.dataset.WorkspaceCatalog;
 import dev.weft.odf.hash.Multihash;
-import dev.weft.odf.ingest.PushIngester;
-import dev.weft.odf.store.DatasetName;
-import dev.weft.odf.store.Workspace;
-import dev.weft.odf.yaml.ManifestParser;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.apache.arrow.memory.RootAllocator;
 
 /**
  * {@code FOR EVENT_TIME AS OF} against a brute-force fold, over random changelogs: a ChangelogStream dataset takes
@@ -51,11 +36,7 @@ class EventTimeStatePropertiesTest {
     @Property(tries = 20)
     void eventTimeStateIsTheFoldOfTheRecordsAtOrBeforeIt(@ForAll("commits") List<List<Step>> commits)
             throws IOException {
-        final Path dir = Files.createTempDirectory("event-time-property");
-        try (Workspace workspace = Workspace.init(dir);
-                RootAllocator allocator = new RootAllocator();
-                QueryEngine engine = new QueryEngine(new WorkspaceCatalog(workspace), allocator, 1, null)) {
-            new SnapshotInstaller(workspace, Clock.systemUTC()).install(List.of(ManifestParser.parse("""
+        try (ScratchWorkspace workspace = new ScratchWorkspace("""
                     kind: DatasetSnapshot
                     version: 1
                     content:
@@ -71,8 +52,7 @@ class EventTimeStatePropertiesTest {
                           merge:
                             kind: ChangelogStream
                             primaryKey: [item]
-                    """, "stock.yaml")));
-            final PushIngester ingester = new PushIngester(workspace, Clock.systemUTC());
+                    """)) {
             final Map<String, Change> live = new TreeMap<>();
             final List<Change> changelog = new ArrayList<>();
             final List<Multihash> heads = new ArrayList<>();
@@ -84,9 +64,7 @@ class EventTimeStatePropertiesTest {
                     csv.append(change.op()).append(',').append(day(change.day())).append("T00:00:00Z,")
                             .append(change.key()).append(',').append(change.value()).append('\n');
                 }
-                final Path file = Files.writeString(dir.resolve("changes-" + c + ".csv"), csv);
-                heads.add(ingester.ingest(DatasetName.of("stock"), List.of(file), PushIngester.Options.DEFAULT)
-                        .head());
+                heads.add(workspace.ingest("stock", csv));
                 changelog.addAll(changes);
                 lengths.add(changelog.size());
             }
@@ -94,18 +72,16 @@ class EventTimeStatePropertiesTest {
                 final List<Change> known = changelog.subList(0, lengths.get(c));
                 for (int day = -1; day <= DAYS; day++) {
                     final String eventTime = "TIMESTAMP '" + day(day) + " 00:00:00'";
-                    assertThat(state(engine, "SELECT item, quantity, event_time FROM stock FOR SYSTEM_TIME AS OF '"
+                    assertThat(state(workspace, "SELECT item, quantity, event_time FROM stock FOR SYSTEM_TIME AS OF '"
                             + heads.get(c) + "' FOR EVENT_TIME AS OF " + eventTime))
                             .as("commit %d, day %d", c, day).isEqualTo(fold(known, day));
                 }
             }
             final int lastDay = changelog.stream().mapToInt(Change::day).max().orElse(0);
-            assertThat(state(engine, "SELECT item, quantity, event_time FROM state.stock FOR EVENT_TIME AS OF "
+            assertThat(state(workspace, "SELECT item, quantity, event_time FROM state.stock FOR EVENT_TIME AS OF "
                     + "TIMESTAMP '" + day(lastDay - 1) + " 00:00:00'")).isEqualTo(fold(changelog, lastDay - 1));
-            assertThat(state(engine, "SELECT item, quantity, event_time FROM state.stock"))
+            assertThat(state(workspace, "SELECT item, quantity, event_time FROM state.stock"))
                     .isEqualTo(fold(changelog, lastDay));
-        } finally {
-            delete(dir);
         }
     }
 
@@ -160,24 +136,13 @@ class EventTimeStatePropertiesTest {
         return FIRST_DAY.plusDays(day).toString();
     }
 
-    private static Map<String, String> state(QueryEngine engine, String sql) {
+    private static Map<String, String> state(ScratchWorkspace workspace, String sql) {
         final Map<String, String> state = new TreeMap<>();
-        final TreeSet<String> seen = new TreeSet<>();
-        try (QueryResult result = engine.execute(sql)) {
-            for (List<Object> row : ArrowRows.drain(result)) {
-                final String key = String.valueOf(row.get(0));
-                assertThat(seen.add(key)).as("key %s twice", key).isTrue();
-                state.put(key, row.get(1) + " @ " + row.get(2).toString().substring(0, 10));
-            }
+        for (List<Object> row : workspace.rows(sql)) {
+            final String key = String.valueOf(row.get(0));
+            assertThat(state.put(key, row.get(1) + " @ " + row.get(2).toString().substring(0, 10)))
+                    .as("key %s twice", key).isNull();
         }
         return state;
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

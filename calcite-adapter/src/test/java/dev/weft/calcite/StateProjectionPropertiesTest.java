@@ -2,33 +2,17 @@ package dev.weft.calcite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.calcite.exec.QueryResult;
-import dev.weft.odf.dataset.SnapshotInstaller;
-import dev.weft.odf.dataset.WorkspaceCatalog;
 import dev.weft.odf.hash.Multihash;
-import dev.weft.odf.ingest.IngestResult;
-import dev.weft.odf.ingest.PushIngester;
-import dev.weft.odf.store.DatasetName;
-import dev.weft.odf.store.Workspace;
-import dev.weft.odf.yaml.ManifestParser;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.apache.arrow.memory.RootAllocator;
 
 /**
  * The {@code state} schema against two oracles, over random histories of snapshots (a Snapshot merge turns them into
@@ -39,11 +23,7 @@ class StateProjectionPropertiesTest {
     @Property(tries = 25)
     void stateAsAtEachCommitIsThatCommitsSnapshot(@ForAll("histories") List<Map<String, Integer>> snapshots)
             throws IOException {
-        final Path dir = Files.createTempDirectory("state-property");
-        try (Workspace workspace = Workspace.init(dir);
-                RootAllocator allocator = new RootAllocator();
-                QueryEngine engine = new QueryEngine(new WorkspaceCatalog(workspace), allocator, 1, null)) {
-            new SnapshotInstaller(workspace, Clock.systemUTC()).install(List.of(ManifestParser.parse("""
+        try (ScratchWorkspace workspace = new ScratchWorkspace("""
                     kind: DatasetSnapshot
                     version: 1
                     content:
@@ -62,28 +42,21 @@ class StateProjectionPropertiesTest {
                             kind: Snapshot
                             primaryKey:
                               - item
-                    """, "stock.yaml")));
-            final PushIngester ingester = new PushIngester(workspace, Clock.systemUTC());
+                    """)) {
             final Map<Multihash, Map<String, Integer>> expectedAtHead = new HashMap<>();
-            for (int i = 0; i < snapshots.size(); i++) {
+            for (Map<String, Integer> snapshot : snapshots) {
                 final StringBuilder csv = new StringBuilder("item,quantity\n");
-                snapshots.get(i).forEach((item, quantity) -> csv.append(item).append(',').append(quantity)
-                        .append('\n'));
-                final Path file = Files.writeString(dir.resolve("snapshot-" + i + ".csv"), csv);
-                final IngestResult result = ingester.ingest(DatasetName.of("stock"), List.of(file),
-                        PushIngester.Options.DEFAULT);
-                expectedAtHead.put(result.head(), snapshots.get(i));
+                snapshot.forEach((item, quantity) -> csv.append(item).append(',').append(quantity).append('\n'));
+                expectedAtHead.put(workspace.ingest("stock", csv), snapshot);
             }
             for (Map.Entry<Multihash, Map<String, Integer>> expected : expectedAtHead.entrySet()) {
-                assertThat(state(engine, "SELECT item, quantity FROM state.stock FOR SYSTEM_TIME AS OF '"
+                assertThat(state(workspace, "SELECT item, quantity FROM state.stock FOR SYSTEM_TIME AS OF '"
                         + expected.getKey() + "'")).isEqualTo(new TreeMap<>(expected.getValue()));
             }
-            final Map<String, Integer> folded = fold(rows(engine,
+            final Map<String, Integer> folded = fold(workspace.rows(
                     "SELECT \"offset\", op, item, quantity FROM stock ORDER BY \"offset\""));
-            assertThat(state(engine, "SELECT item, quantity FROM state.stock")).isEqualTo(folded)
+            assertThat(state(workspace, "SELECT item, quantity FROM state.stock")).isEqualTo(folded)
                     .isEqualTo(new TreeMap<>(snapshots.get(snapshots.size() - 1)));
-        } finally {
-            delete(dir);
         }
     }
 
@@ -111,25 +84,11 @@ class StateProjectionPropertiesTest {
         return state;
     }
 
-    private static Map<String, Integer> state(QueryEngine engine, String sql) {
+    private static Map<String, Integer> state(ScratchWorkspace workspace, String sql) {
         final Map<String, Integer> state = new TreeMap<>();
-        for (List<Object> row : rows(engine, sql)) {
+        for (List<Object> row : workspace.rows(sql)) {
             assertThat(state.put((String) row.get(0), (Integer) row.get(1))).as("key %s twice", row.get(0)).isNull();
         }
         return state;
-    }
-
-    private static List<List<Object>> rows(QueryEngine engine, String sql) {
-        try (QueryResult result = engine.execute(sql)) {
-            return new ArrayList<>(ArrowRows.drain(result));
-        }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
