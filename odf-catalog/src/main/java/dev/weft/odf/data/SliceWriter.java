@@ -62,14 +62,22 @@ public final class SliceWriter implements AutoCloseable {
     private final ParquetWriter<Integer> writer;
     private final LogicalHash logicalHash;
     private final boolean hashFromFile;
+    private final FileHash physicalHash;
     private final ExecutorService hasher;
     private final Semaphore hashSlots = new Semaphore(HASH_BATCHES_AHEAD);
     private CompletableFuture<Void> hashed = CompletableFuture.completedFuture(null);
     private long rowCount;
     private boolean closed;
 
-    private SliceWriter(Path file, Schema schema, long rowGroupBytes) throws IOException {
+    /** Computes the physical hash of a finished slice file. */
+    @FunctionalInterface
+    public interface FileHash {
+        Multihash of(Path file) throws IOException;
+    }
+
+    private SliceWriter(Path file, Schema schema, long rowGroupBytes, FileHash physicalHash) throws IOException {
         this.file = file;
+        this.physicalHash = physicalHash;
         this.schema = schema;
         this.logicalHash = new LogicalHash(schema);
         this.hashFromFile = schema.getFields().stream().anyMatch(SliceWriter::hasStruct);
@@ -100,11 +108,20 @@ public final class SliceWriter implements AutoCloseable {
      *     be created
      */
     public static SliceWriter create(Path file, Schema schema, long rowGroupBytes) {
+        return create(file, schema, rowGroupBytes, Multihash::sha3);
+    }
+
+    /**
+     * Opens a writer whose finished file is hashed by {@code physicalHash}: a store that checks the hash of files it
+     * commits can compute it once for both.
+     */
+    public static SliceWriter create(Path file, Schema schema, long rowGroupBytes, FileHash physicalHash) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(physicalHash, "physicalHash");
         SliceSchema.requireSliceSchema(schema);
         try {
-            return new SliceWriter(file, schema, rowGroupBytes);
+            return new SliceWriter(file, schema, rowGroupBytes, physicalHash);
         } catch (IOException e) {
             throw new WeftException(ErrorCode.IO, "Cannot create data slice " + file + ": " + e.getMessage(), e);
         }
@@ -154,7 +171,7 @@ public final class SliceWriter implements AutoCloseable {
         try {
             writer.close();
             final Multihash logical = hashFromFile ? hashFile() : awaitLogicalHash();
-            final SliceFile result = new SliceFile(rowCount, Files.size(file), Multihash.sha3(file), logical);
+            final SliceFile result = new SliceFile(rowCount, Files.size(file), physicalHash.of(file), logical);
             LOG.debug("Wrote data slice {}: {} rows, {} bytes", file, rowCount, result.sizeBytes());
             return result;
         } catch (IOException e) {

@@ -31,13 +31,14 @@ final class SliceBatchWriter implements AutoCloseable {
     private long maxEventTime = Long.MIN_VALUE;
     private int filled;
 
-    SliceBatchWriter(Path file, Schema schema, List<IngestColumn> columns, long firstOffset, long systemTime) {
+    SliceBatchWriter(Path file, Schema schema, List<IngestColumn> columns, long firstOffset, long systemTime,
+            SliceWriter.FileHash physicalHash) {
         this.columns = List.copyOf(columns);
         this.systemTime = systemTime;
         this.nextOffset = firstOffset;
         this.batch = VectorSchemaRoot.create(schema, allocator);
         this.vectors = batch.getFieldVectors();
-        this.writer = SliceWriter.create(file, schema);
+        this.writer = SliceWriter.create(file, schema, SliceWriter.DEFAULT_ROW_GROUP_BYTES, physicalHash);
     }
 
     void write(IngestRow row) {

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import org.bouncycastle.crypto.digests.SHA3Digest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,8 @@ public final class LocalStagedFile implements StagedFile {
     private boolean streamOpened;
     private boolean pathExposed;
     private Multihash streamedHash;
+    private Multihash readHash;
+    private List<Object> hashedContent;
     private Multihash committedHash;
 
     LocalStagedFile(LocalDatasetStore owner, FileKind kind, Path path) {
@@ -92,15 +96,28 @@ public final class LocalStagedFile implements StagedFile {
         return path;
     }
 
-    /** The hash of what is in the file now: from the stream when only the closed stream wrote it, else read back. */
-    Multihash contentHash() throws IOException {
+    /**
+     * The SHA3-256 multihash of what is in the file now: from the stream when only the closed stream wrote it, else
+     * read back — once for a given content, so a writer that asks for the hash to record it in a block and the commit
+     * that checks it read the file once between them. The content counts as the same while the file's size and
+     * modification time are.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public Multihash contentHash() throws IOException {
         if (streamedHash != null && !pathExposed) {
             return streamedHash;
         }
         if (streamOpened && streamedHash == null && !pathExposed) {
             throw new IllegalStateException("staged file " + path + " is still being written: close its stream first");
         }
-        return Multihash.sha3(path);
+        final BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        final List<Object> content = List.of(attributes.size(), attributes.lastModifiedTime());
+        if (!content.equals(hashedContent)) {
+            readHash = Multihash.sha3(path);
+            hashedContent = content;
+        }
+        return readHash;
     }
 
     Multihash committedHash() {

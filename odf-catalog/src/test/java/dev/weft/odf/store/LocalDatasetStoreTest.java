@@ -142,6 +142,19 @@ class LocalDatasetStoreTest {
     }
 
     @Test
+    void aFileRewrittenThroughItsPathAfterItWasHashedIsHashedAgain() throws IOException {
+        try (LocalStagedFile staged = store.stage(FileKind.DATA)) {
+            Files.write(staged.path(), bytes("first"));
+            assertThat(staged.contentHash()).isEqualTo(Multihash.sha3(bytes("first")));
+            Files.write(staged.path(), bytes("second, longer"));
+            assertThat(staged.contentHash()).isEqualTo(Multihash.sha3(bytes("second, longer")));
+            assertThatThrownBy(() -> store.commit(Optional.empty(), bytes("block"),
+                    List.of(new CommitFile(staged, Multihash.sha3(bytes("first"))))))
+                    .isInstanceOf(WeftException.class).hasMessageContaining("content hashes to");
+        }
+    }
+
+    @Test
     void dataWhoseHashDiffersFromTheClaimIsRejectedAndNothingIsPublished() throws IOException {
         final Multihash claimed = Multihash.sha3(bytes("what the block says"));
         try (LocalStagedFile staged = store.stage(FileKind.DATA)) {
