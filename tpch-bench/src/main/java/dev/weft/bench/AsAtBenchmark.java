@@ -41,9 +41,8 @@ public final class AsAtBenchmark {
                 default: throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        Files.createDirectories(work);
-        final Path dir = Files.createTempDirectory(work, "asat");
-        try (Workspace workspace = Workspace.init(dir)) {
+        try (ScratchDirectory dir = new ScratchDirectory(work, "asat");
+                Workspace workspace = Workspace.init(dir.path())) {
             new SnapshotInstaller(workspace, Clock.systemUTC()).install(List.of(ManifestParser.parse("""
                     kind: DatasetSnapshot
                     version: 1
@@ -65,7 +64,7 @@ public final class AsAtBenchmark {
             final PushIngester ingester = new PushIngester(workspace, Clock.systemUTC());
             final long started = System.nanoTime();
             for (int i = 0; i < blocks; i++) {
-                final Path file = Files.writeString(dir.resolve("r.csv"), "sensor,value\ns" + i + "," + i + "\n");
+                final Path file = Files.writeString(dir.path().resolve("r.csv"), "sensor,value\ns" + i + "," + i + "\n");
                 ingester.ingest(DatasetName.of("readings"), List.of(file), PushIngester.Options.DEFAULT);
             }
             System.out.printf(Locale.ROOT, "ingested %d commits in %.1f s%n", blocks,

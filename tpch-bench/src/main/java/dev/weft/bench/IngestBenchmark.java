@@ -48,21 +48,23 @@ public final class IngestBenchmark {
             System.out.printf(Locale.ROOT, "generated %,d lineitem rows (%s) in %.1f s%n", rows, csv,
                     (System.nanoTime() - started) / 1e9);
         }
-        final Path workspace = Files.createTempDirectory(work, "workspace");
-        final Path manifest = workspace.resolve("lineitem.yaml");
-        Files.writeString(manifest, TpchCsv.manifest(TpchTable.LINE_ITEM, "tpch.lineitem"));
+        try (ScratchDirectory scratch = new ScratchDirectory(work, "workspace")) {
+            final Path workspace = scratch.path();
+            final Path manifest = workspace.resolve("lineitem.yaml");
+            Files.writeString(manifest, TpchCsv.manifest(TpchTable.LINE_ITEM, "tpch.lineitem"));
 
-        weft(jar, "512m", null, "--workspace", workspace.toString(), "init");
-        weft(jar, "512m", null, "--workspace", workspace.toString(), "add", manifest.toString());
-        final Path gcLog = workspace.resolve("gc.log");
-        final long started = System.nanoTime();
-        weft(jar, heap, gcLog, "--workspace", workspace.toString(), "ingest", "tpch.lineitem", csv.toString(),
-                "--event-time", "1998-12-01T00:00:00Z");
-        final double seconds = (System.nanoTime() - started) / 1e9;
-        final double megabytes = Files.size(csv) / 1e6;
-        System.out.printf(Locale.ROOT,
-                "ingest of %.0f MB CSV: %.1f s, %.1f MB/s, heap cap %s, peak heap in use %d MB (from GC log)%n",
-                megabytes, seconds, megabytes / seconds, heap, peakHeapMegabytes(gcLog));
+            weft(jar, "512m", null, "--workspace", workspace.toString(), "init");
+            weft(jar, "512m", null, "--workspace", workspace.toString(), "add", manifest.toString());
+            final Path gcLog = workspace.resolve("gc.log");
+            final long started = System.nanoTime();
+            weft(jar, heap, gcLog, "--workspace", workspace.toString(), "ingest", "tpch.lineitem", csv.toString(),
+                    "--event-time", "1998-12-01T00:00:00Z");
+            final double seconds = (System.nanoTime() - started) / 1e9;
+            final double megabytes = Files.size(csv) / 1e6;
+            System.out.printf(Locale.ROOT,
+                    "ingest of %.0f MB CSV: %.1f s, %.1f MB/s, heap cap %s, peak heap in use %d MB (from GC log)%n",
+                    megabytes, seconds, megabytes / seconds, heap, peakHeapMegabytes(gcLog));
+        }
     }
 
     private static void weft(Path jar, String heap, Path gcLog, String... args) throws IOException, InterruptedException {

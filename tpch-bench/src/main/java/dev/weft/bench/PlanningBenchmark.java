@@ -6,7 +6,6 @@ import dev.weft.odf.store.Workspace;
 import dev.weft.odf.testing.TpchAnswers;
 import dev.weft.odf.testing.TpchWorkspace;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -33,9 +32,8 @@ public final class PlanningBenchmark {
                 throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        Files.createDirectories(work);
-        final Path dir = Files.createTempDirectory(work, "planning");
-        try (Workspace workspace = TpchWorkspace.create(dir, 0.01);
+        try (ScratchDirectory dir = new ScratchDirectory(work, "planning");
+                Workspace workspace = TpchWorkspace.create(dir.path(), 0.01);
                 RootAllocator allocator = new RootAllocator();
                 QueryEngine engine = new QueryEngine(new WorkspaceCatalog(workspace), allocator, 0, null)) {
             System.out.println("query  first (ms)  median (ms)  p95 (ms)  max (ms)");

@@ -9,7 +9,6 @@ import dev.weft.odf.testing.TpchAnswers;
 import dev.weft.odf.testing.TpchWorkspace;
 import dev.weft.server.WeftServer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -95,12 +94,9 @@ public final class TpchBenchmark {
 
     /** Generates the data, serves it, runs and checks the queries on both engines. */
     public static Report run(double scaleFactor, int blocks, int runs, Path work) throws IOException, SQLException {
-        Files.createDirectories(work);
-        final Path dir = Files.createTempDirectory(work, "tpch");
         final long generation = System.nanoTime();
-        System.err.printf(Locale.ROOT, "generating TPC-H at SF %s into %s (%d commit(s) per table)%n", scaleFactor,
-                dir, blocks);
-        try (Workspace workspace = TpchWorkspace.create(dir, scaleFactor, blocks);
+        try (ScratchDirectory dir = new ScratchDirectory(work, "tpch");
+                Workspace workspace = generate(dir.path(), scaleFactor, blocks);
                 WeftServer server = WeftServer.start(workspace,
                         new WeftServer.Config("127.0.0.1", 0, 0, 0, 0, null))) {
             System.err.printf(Locale.ROOT, "generated and ingested in %.1f s%n",
@@ -128,6 +124,12 @@ public final class TpchBenchmark {
             System.err.printf(Locale.ROOT, "DoGet of SELECT * FROM lineitem: %.2f GB/s%n", doGet / 1e9);
             return new Report(scaleFactor, blocks, runs, machine(), results, doGet);
         }
+    }
+
+    private static Workspace generate(Path dir, double scaleFactor, int blocks) {
+        System.err.printf(Locale.ROOT, "generating TPC-H at SF %s into %s (%d commit(s) per table)%n", scaleFactor,
+                dir, blocks);
+        return TpchWorkspace.create(dir, scaleFactor, blocks);
     }
 
     private record Timed(double medianMillis, long rows, String problem) {}
