@@ -12,6 +12,7 @@ import sys
 
 import adbc_driver_flightsql.dbapi as flight_sql
 import pyarrow
+import pyarrow.compute
 
 
 def text(value):
@@ -46,6 +47,12 @@ def main(uri, queries_dir, out_dir):
                         parameters=(45, "R"))
             bound = cur.fetch_arrow_table()
             assert bound.num_rows == 1 and 0 < bound.column("n")[0].as_py() < 60175, bound
+
+            # One engine batch of about 24 MB: the driver refuses messages over 16 MiB, so the server must slice it.
+            cur.execute("SELECT l_orderkey, repeat('x', 400) AS padding FROM lineitem")
+            wide = cur.fetch_arrow_table()
+            assert wide.num_rows == 60175 and wide.nbytes > 20_000_000, (wide.num_rows, wide.nbytes)
+            assert set(pyarrow.compute.utf8_length(wide.column("padding")).to_pylist()) == {400}
 
             cur.execute("SELECT n_nationkey, n_name FROM nation ORDER BY n_nationkey")
             frame = cur.fetch_df()

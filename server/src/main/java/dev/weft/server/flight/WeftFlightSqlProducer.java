@@ -69,7 +69,10 @@ import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.Text;
 
@@ -92,6 +95,11 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
      * how long a missed notification could cost.
      */
     private static final long CLIENT_WAIT_MILLIS = 1000;
+    /**
+     * The largest result message sent: clients cap what they receive (the Go-based ADBC driver at 16 MiB by default),
+     * so a batch of wide rows goes out in slices below that.
+     */
+    static final long MAX_MESSAGE_BYTES = 8L << 20;
 
     private final QueryEngine engine;
     private final BufferAllocator allocator;
@@ -550,20 +558,52 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
             return "error";
         }
         run.attach(result);
-        try (result) {
-            listener.start(result.root());
+        try (result; VectorSchemaRoot message = VectorSchemaRoot.create(result.root().getSchema(), allocator)) {
+            listener.start(message);
             while (result.loadNextBatch()) {
-                if (!awaitClient(backpressure)) {
-                    result.cancel();
-                    return "cancelled";
-                }
-                listener.putNext();
+                final VectorSchemaRoot batch = result.root();
+                final int rows = batch.getRowCount();
+                final int rowsPerMessage = rowsPerMessage(batch);
+                int first = 0;
+                do {
+                    if (!awaitClient(backpressure)) {
+                        result.cancel();
+                        return "cancelled";
+                    }
+                    load(message, batch, first, Math.min(rowsPerMessage, rows - first));
+                    listener.putNext();
+                    first += rowsPerMessage;
+                } while (first < rows);
             }
             listener.completed();
             return "ok";
         } catch (RuntimeException e) {
             listener.error(FlightErrors.toFlight(e));
             return e instanceof WeftException weft && weft.code() == ErrorCode.CANCELLED ? "cancelled" : "error";
+        }
+    }
+
+    /** How many rows of {@code batch} fit one message of at most {@link #MAX_MESSAGE_BYTES}. */
+    private static int rowsPerMessage(VectorSchemaRoot batch) {
+        long bytes = 0;
+        for (FieldVector vector : batch.getFieldVectors()) {
+            bytes += vector.getBufferSize();
+        }
+        final int rows = Math.max(batch.getRowCount(), 1);
+        return bytes <= MAX_MESSAGE_BYTES ? rows : (int) Math.max(1, rows * MAX_MESSAGE_BYTES / bytes);
+    }
+
+    /** Moves rows {@code start .. start + count} of {@code batch} into {@code message}, sharing their buffers. */
+    private static void load(VectorSchemaRoot message, VectorSchemaRoot batch, int start, int count) {
+        if (start == 0 && count == batch.getRowCount()) {
+            try (ArrowRecordBatch unloaded = new VectorUnloader(batch).getRecordBatch()) {
+                new VectorLoader(message).load(unloaded);
+            }
+            return;
+        }
+        try (VectorSchemaRoot slice = batch.slice(start, count);
+                ArrowRecordBatch unloaded = new VectorUnloader(slice).getRecordBatch()) {
+            new VectorLoader(message).load(unloaded);
         }
     }
 
