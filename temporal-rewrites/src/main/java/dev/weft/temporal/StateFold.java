@@ -8,7 +8,6 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
@@ -39,11 +38,9 @@ final class StateFold {
         b.push(changelog);
         final List<String> columns = changelog.getRowType().getFieldNames();
         if (eventTime != null) {
-            final RelDataType type = b.field(view.systemColumns().eventTime()).getType();
-            b.filter(b.lessThanOrEqual(b.field(view.systemColumns().eventTime()),
-                    b.getRexBuilder().makeCast(b.getTypeFactory().createTypeWithNullability(
-                            b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP, type.getPrecision()), true),
-                            eventTime, true, false)));
+            final RexNode column = b.field(view.systemColumns().eventTime());
+            final RelDataType type = b.getTypeFactory().createTypeWithNullability(column.getType(), true);
+            b.filter(b.lessThanOrEqual(column, b.getRexBuilder().makeCast(type, eventTime, true, false)));
         }
         final String op = view.systemColumns().operationType();
         final RexNode additive = b.in(b.field(op), b.literal(OP_APPEND), b.literal(OP_CORRECT_TO));
