@@ -279,6 +279,8 @@ final class ArrowRecordMaterializer extends RecordMaterializer<Object> {
                 v.setSafe(i, (int) scale(value, unitFactor));
             } else if (vector instanceof DecimalVector v) {
                 v.setSafe(i, value);
+            } else if (vector instanceof Decimal256Vector v) {
+                v.setSafe(i, value);
             } else {
                 throw unexpected("INT32");
             }
@@ -300,6 +302,8 @@ final class ArrowRecordMaterializer extends RecordMaterializer<Object> {
             } else if (vector instanceof TimeNanoVector v) {
                 v.setSafe(i, scale(value, unitFactor));
             } else if (vector instanceof DecimalVector v) {
+                v.setSafe(i, value);
+            } else if (vector instanceof Decimal256Vector v) {
                 v.setSafe(i, value);
             } else {
                 throw unexpected("INT64");

@@ -5,6 +5,7 @@ import dev.weft.odf.error.WeftException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -133,10 +134,18 @@ final class ParquetSchemas {
                 };
             }
             case Decimal -> {
+                // As arrow-rs and the Parquet spec choose: the smallest physical type that holds the precision.
                 final ArrowType.Decimal t = (ArrowType.Decimal) type;
+                final int precision = t.getPrecision();
+                final LogicalTypeAnnotation decimal = LogicalTypeAnnotation.decimalType(t.getScale(), precision);
+                if (precision > 1 && precision <= 9) {
+                    yield Types.primitive(PrimitiveTypeName.INT32, repetition).as(decimal).named(name);
+                }
+                if (precision <= 18) {
+                    yield Types.primitive(PrimitiveTypeName.INT64, repetition).as(decimal).named(name);
+                }
                 yield Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, repetition)
-                        .length(t.getBitWidth() / 8)
-                        .as(LogicalTypeAnnotation.decimalType(t.getScale(), t.getPrecision())).named(name);
+                        .length(decimalBytes(precision)).as(decimal).named(name);
             }
             case List -> {
                 final Field item = field.getChildren().get(0);
@@ -157,6 +166,12 @@ final class ParquetSchemas {
             }
             default -> throw unsupported(path, field);
         };
+    }
+
+    /** The fewest bytes whose two's complement holds every value of {@code precision} decimal digits. */
+    static int decimalBytes(int precision) {
+        final BigInteger largest = BigInteger.TEN.pow(precision).subtract(BigInteger.ONE);
+        return largest.bitLength() / 8 + 1;
     }
 
     /** The Arrow schema a Parquet file without {@code ARROW:schema} reads as, matching arrow-rs's inference. */

@@ -3,7 +3,9 @@ package dev.weft.odf.data;
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import dev.weft.odf.hash.Multihash;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,15 +24,8 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.TransferPair;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@link #HASH_BATCHES_AHEAD} batches behind the Parquet encoding: both only read a batch, so the hash sees a
  * zero-copy share of its buffers while the caller is free to refill the batch.
  *
- * <p>Not thread-safe; {@link #close()} without {@link #finish()} abandons the file (the caller owns the staging
- * path).
+ * <p>Not thread-safe; {@link #close()} without {@link #finish()} abandons the slice, leaving an incomplete file or
+ * stream for the caller to discard.
  */
 public final class SliceWriter implements AutoCloseable {
     /** Default Parquet row-group size in bytes. */
@@ -56,27 +51,31 @@ public final class SliceWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SliceWriter.class);
     private static final int HASH_BATCHES_AHEAD = 4;
 
+    private final String name;
     private final Path file;
+    private final StreamOutputFile output;
+    private final StreamHash physicalHash;
     private final Schema schema;
-    private final ArrowWriteSupport support;
-    private final ParquetWriter<Integer> writer;
+    private final ArrowParquetWriter writer;
     private final LogicalHash logicalHash;
     private final boolean hashFromFile;
-    private final FileHash physicalHash;
     private final ExecutorService hasher;
     private final Semaphore hashSlots = new Semaphore(HASH_BATCHES_AHEAD);
     private CompletableFuture<Void> hashed = CompletableFuture.completedFuture(null);
     private long rowCount;
     private boolean closed;
 
-    /** Computes the physical hash of a finished slice file. */
+    /** Gives the physical hash of what was written to a stream, once the stream is closed. */
     @FunctionalInterface
-    public interface FileHash {
-        Multihash of(Path file) throws IOException;
+    public interface StreamHash {
+        Multihash get() throws IOException;
     }
 
-    private SliceWriter(Path file, Schema schema, long rowGroupBytes, FileHash physicalHash) throws IOException {
+    private SliceWriter(String name, Path file, OutputStream out, StreamHash physicalHash, Schema schema,
+            long rowGroupBytes) throws IOException {
+        this.name = name;
         this.file = file;
+        this.output = new StreamOutputFile(out, name);
         this.physicalHash = physicalHash;
         this.schema = schema;
         this.logicalHash = new LogicalHash(schema);
@@ -86,13 +85,7 @@ public final class SliceWriter implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.support = new ArrowWriteSupport(schema);
-        this.writer = new Builder(new LocalOutputFile(file), support)
-                .withConf(new PlainParquetConfiguration())
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withRowGroupSize(rowGroupBytes)
-                .build();
+        this.writer = new ArrowParquetWriter(output, schema, rowGroupBytes);
     }
 
     /** Opens a writer with the default row-group size; an existing file at {@code file} is replaced. */
@@ -108,22 +101,48 @@ public final class SliceWriter implements AutoCloseable {
      *     be created
      */
     public static SliceWriter create(Path file, Schema schema, long rowGroupBytes) {
-        return create(file, schema, rowGroupBytes, Multihash::sha3);
+        Objects.requireNonNull(file, "file");
+        final OutputStream out;
+        try {
+            out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        } catch (IOException e) {
+            throw new WeftException(ErrorCode.IO, "Cannot create data slice " + file + ": " + e.getMessage(), e);
+        }
+        return create(file.toString(), file, out, () -> Multihash.sha3(file), schema, rowGroupBytes);
     }
 
     /**
-     * Opens a writer whose finished file is hashed by {@code physicalHash}: a store that checks the hash of files it
-     * commits can compute it once for both.
+     * Opens a writer into {@code out}, which it closes when the slice is finished or abandoned; {@code physicalHash}
+     * gives the hash of the bytes written once the stream is closed, so a stream that hashes what passes through it
+     * spares reading the file back. {@code name} names the slice in errors.
+     *
+     * @throws WeftException {@link ErrorCode#UNSUPPORTED} for schemas with struct columns, whose logical hash is
+     *     computed by reading the written file back (use {@link #create(Path, Schema, long)}), and as {@link
+     *     #create(Path, Schema, long)}
      */
-    public static SliceWriter create(Path file, Schema schema, long rowGroupBytes, FileHash physicalHash) {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(schema, "schema");
+    public static SliceWriter create(OutputStream out, String name, Schema schema, long rowGroupBytes,
+            StreamHash physicalHash) {
+        Objects.requireNonNull(out, "out");
         Objects.requireNonNull(physicalHash, "physicalHash");
-        SliceSchema.requireSliceSchema(schema);
+        return create(name, null, out, physicalHash, schema, rowGroupBytes);
+    }
+
+    private static SliceWriter create(String name, Path file, OutputStream out, StreamHash physicalHash,
+            Schema schema, long rowGroupBytes) {
         try {
-            return new SliceWriter(file, schema, rowGroupBytes, physicalHash);
-        } catch (IOException e) {
-            throw new WeftException(ErrorCode.IO, "Cannot create data slice " + file + ": " + e.getMessage(), e);
+            Objects.requireNonNull(schema, "schema");
+            SliceSchema.requireSliceSchema(schema);
+            if (file == null && schema.getFields().stream().anyMatch(SliceWriter::hasStruct)) {
+                throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot stream data slice " + name
+                        + ": its struct columns are hashed from the written file, so it must be written to a path");
+            }
+            return new SliceWriter(name, file, out, physicalHash, schema, rowGroupBytes);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(out, e);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new WeftException(ErrorCode.IO, "Cannot create data slice " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -140,24 +159,19 @@ public final class SliceWriter implements AutoCloseable {
     public void write(VectorSchemaRoot batch) {
         Objects.requireNonNull(batch, "batch");
         if (closed) {
-            throw new IllegalStateException("slice writer for " + file + " is closed");
+            throw new IllegalStateException("slice writer for " + name + " is closed");
         }
         if (!batch.getSchema().equals(schema)) {
-            throw new WeftException(ErrorCode.INVALID_ARGUMENT, "Cannot write batch to data slice " + file
+            throw new WeftException(ErrorCode.INVALID_ARGUMENT, "Cannot write batch to data slice " + name
                     + ": its schema " + batch.getSchema() + " differs from the slice schema " + schema);
         }
         if (!hashFromFile && batch.getRowCount() > 0) {
             hashInBackground(share(batch));
         }
-        support.setBatch(batch);
         try {
-            for (int row = 0; row < batch.getRowCount(); row++) {
-                writer.write(row);
-            }
+            writer.write(batch);
         } catch (IOException e) {
-            throw new WeftException(ErrorCode.IO, "Cannot write data slice " + file + ": " + e.getMessage(), e);
-        } finally {
-            support.setBatch(null);
+            throw new WeftException(ErrorCode.IO, "Cannot write data slice " + name + ": " + e.getMessage(), e);
         }
         rowCount += batch.getRowCount();
     }
@@ -165,17 +179,21 @@ public final class SliceWriter implements AutoCloseable {
     /** Completes the file and returns its row count, size and hashes; the writer is closed afterwards. */
     public SliceFile finish() {
         if (closed) {
-            throw new IllegalStateException("slice writer for " + file + " is closed");
+            throw new IllegalStateException("slice writer for " + name + " is closed");
         }
         closed = true;
         try {
             writer.close();
             final Multihash logical = hashFromFile ? hashFile() : awaitLogicalHash();
-            final SliceFile result = new SliceFile(rowCount, Files.size(file), physicalHash.of(file), logical);
-            LOG.debug("Wrote data slice {}: {} rows, {} bytes", file, rowCount, result.sizeBytes());
+            final SliceFile result = new SliceFile(rowCount, output.position(), physicalHash.get(), logical);
+            LOG.debug("Wrote data slice {}: {} rows, {} bytes", name, rowCount, result.sizeBytes());
             return result;
         } catch (IOException e) {
-            throw new WeftException(ErrorCode.IO, "Cannot finish data slice " + file + ": " + e.getMessage(), e);
+            closeQuietly(output.out, e);
+            throw new WeftException(ErrorCode.IO, "Cannot finish data slice " + name + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(output.out, e);
+            throw e;
         } finally {
             stopHashing();
         }
@@ -188,7 +206,7 @@ public final class SliceWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             shared.close();
             Thread.currentThread().interrupt();
-            throw new WeftException(ErrorCode.IO, "Interrupted while writing data slice " + file, e);
+            throw new WeftException(ErrorCode.IO, "Interrupted while writing data slice " + name, e);
         }
         hashed = hashed.handleAsync((ignored, failure) -> {
             try {
@@ -260,38 +278,89 @@ public final class SliceWriter implements AutoCloseable {
         }
         closed = true;
         try {
-            writer.close();
+            writer.abort();
+            output.out.close();
         } catch (IOException e) {
-            throw new WeftException(ErrorCode.IO, "Cannot close data slice " + file + ": " + e.getMessage(), e);
+            throw new WeftException(ErrorCode.IO, "Cannot close data slice " + name + ": " + e.getMessage(), e);
         } finally {
             stopHashing();
         }
     }
 
-    /** parquet-java's builder bound to our write support; Hadoop types stay inside this class. */
-    private static final class Builder extends ParquetWriter.Builder<Integer, Builder> {
-        private final ArrowWriteSupport support;
+    /** Closes a stream after a failure, keeping the failure as the one reported. */
+    private static void closeQuietly(OutputStream out, Exception failure) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
 
-        Builder(OutputFile file, ArrowWriteSupport support) {
-            super(file);
-            this.support = support;
+    /** parquet-java's view of a stream: it only appends, so the position is the count of bytes written. */
+    private static final class StreamOutputFile implements OutputFile {
+        final OutputStream out;
+        private final String name;
+        private long position;
+
+        StreamOutputFile(OutputStream out, String name) {
+            this.out = out;
+            this.name = name;
+        }
+
+        long position() {
+            return position;
         }
 
         @Override
-        protected Builder self() {
-            return this;
+        public PositionOutputStream create(long blockSizeHint) {
+            return new PositionOutputStream() {
+                @Override
+                public long getPos() {
+                    return position;
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    position++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    position += len;
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    out.flush();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    out.close();
+                }
+            };
         }
 
-        // Still abstract in parquet-java 1.18 although deprecated; the ParquetConfiguration overload is the one used.
         @Override
-        @SuppressWarnings("deprecation")
-        protected WriteSupport<Integer> getWriteSupport(Configuration conf) {
-            return support;
+        public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+            return create(blockSizeHint);
         }
 
         @Override
-        protected WriteSupport<Integer> getWriteSupport(ParquetConfiguration conf) {
-            return support;
+        public boolean supportsBlockSize() {
+            return false;
+        }
+
+        @Override
+        public long defaultBlockSize() {
+            return 0;
+        }
+
+        @Override
+        public String getPath() {
+            return name;
         }
     }
 }

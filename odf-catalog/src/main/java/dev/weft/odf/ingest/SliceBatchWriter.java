@@ -2,7 +2,7 @@ package dev.weft.odf.ingest;
 
 import dev.weft.odf.data.SliceFile;
 import dev.weft.odf.data.SliceWriter;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -31,14 +31,14 @@ final class SliceBatchWriter implements AutoCloseable {
     private long maxEventTime = Long.MIN_VALUE;
     private int filled;
 
-    SliceBatchWriter(Path file, Schema schema, List<IngestColumn> columns, long firstOffset, long systemTime,
-            SliceWriter.FileHash physicalHash) {
+    SliceBatchWriter(OutputStream out, String name, Schema schema, List<IngestColumn> columns, long firstOffset,
+            long systemTime, SliceWriter.StreamHash physicalHash) {
         this.columns = List.copyOf(columns);
         this.systemTime = systemTime;
         this.nextOffset = firstOffset;
         this.batch = VectorSchemaRoot.create(schema, allocator);
         this.vectors = batch.getFieldVectors();
-        this.writer = SliceWriter.create(file, schema, SliceWriter.DEFAULT_ROW_GROUP_BYTES, physicalHash);
+        this.writer = SliceWriter.create(out, name, schema, SliceWriter.DEFAULT_ROW_GROUP_BYTES, physicalHash);
     }
 
     void write(IngestRow row) {

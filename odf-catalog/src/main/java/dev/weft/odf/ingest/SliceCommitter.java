@@ -48,9 +48,9 @@ final class SliceCommitter {
             final SliceFile slice;
             final long records;
             final long maxEventTime;
-            // The staged file hashes itself once, for the block and for the commit's check of it.
-            try (SliceBatchWriter writer = new SliceBatchWriter(staged.path(), sliceSchema, columns,
-                    state.nextOffset(), systemTime.toEpochMilli(), file -> staged.contentHash())) {
+            // The staged file hashes the bytes on their way in, for the block and for the commit's check of it.
+            try (SliceBatchWriter writer = new SliceBatchWriter(staged.openOutputStream(), "new data slice",
+                    sliceSchema, columns, state.nextOffset(), systemTime.toEpochMilli(), staged::contentHash)) {
                 if (merger.needsHistory()) {
                     // Keyed merges compare the whole input with the current state, so they hold the input in memory.
                     state.foldHistory(store, columns, eventTimeName, merger);

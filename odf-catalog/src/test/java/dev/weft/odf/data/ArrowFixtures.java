@@ -10,6 +10,7 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DateMilliVector;
+import org.apache.arrow.vector.Decimal256Vector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
@@ -209,6 +210,8 @@ final class ArrowFixtures {
         } else if (vector instanceof TimeStampVector v) {
             v.setSafe(i, (Long) value);
         } else if (vector instanceof DecimalVector v) {
+            v.setSafe(i, (BigDecimal) value);
+        } else if (vector instanceof Decimal256Vector v) {
             v.setSafe(i, (BigDecimal) value);
         } else {
             throw new IllegalArgumentException(vector.getClass().getName());

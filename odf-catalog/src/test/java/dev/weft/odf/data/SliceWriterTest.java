@@ -8,6 +8,7 @@ import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import dev.weft.odf.hash.Multihash;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +19,12 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.StructVector;
+import org.apache.arrow.vector.complex.impl.NullableStructWriter;
+import org.apache.arrow.vector.complex.writer.BaseWriter.ListWriter;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -112,6 +117,114 @@ class SliceWriterTest {
                 .isEqualTo("f9680c00120d68768d887d3f9bcb1c8e390f1aa9625adfcc7a1795673e0fc20b9fecc92fa44");
         try (SliceReader reader = SliceReader.open(file, allocator)) {
             assertThat(reader.schema()).isEqualTo(schema);
+            assertThat(reader.loadNextBatch()).isTrue();
+            assertThat(rows(reader.root())).isEqualTo(written);
+            assertThat(LogicalHash.of(schema, List.of(reader.root()))).isEqualTo(result.logicalHash());
+        }
+    }
+
+    @Test
+    void decimalsTakeTheSmallestParquetTypeOfTheirPrecisionAndReadBackExactly() throws IOException {
+        final Path file = dir.resolve("decimals.parquet");
+        final Schema schema = SliceSchema.withDataColumns(List.of(
+                nullable("p5", new ArrowType.Decimal(5, 2, 128)),
+                nullable("p18", new ArrowType.Decimal(18, 0, 128)),
+                nullable("p19", new ArrowType.Decimal(19, 4, 128)),
+                nullable("p38", new ArrowType.Decimal(38, 10, 128)),
+                nullable("p50", new ArrowType.Decimal(50, 3, 256))));
+        final Map<String, Object[]> values = Map.of(
+                "p5", new Object[] {new BigDecimal("999.99"), new BigDecimal("-999.99"), null, BigDecimal.ZERO
+                        .setScale(2)},
+                "p18", new Object[] {new BigDecimal("999999999999999999"), new BigDecimal("-999999999999999999"),
+                        new BigDecimal("-1"), null},
+                "p19", new Object[] {new BigDecimal("999999999999999.9999"), null,
+                        new BigDecimal("-999999999999999.9999"), new BigDecimal("0.0001")},
+                "p38", new Object[] {null, new BigDecimal("9999999999999999999999999999.9999999999"),
+                        new BigDecimal("-9999999999999999999999999999.9999999999"), new BigDecimal("-0.0000000001")},
+                "p50", new Object[] {new BigDecimal("-" + "9".repeat(47) + ".999"), new BigDecimal("1.000"), null,
+                        new BigDecimal("9".repeat(47) + ".999")});
+        final List<List<String>> written;
+        final SliceFile result;
+        try (SliceWriter writer = SliceWriter.create(file, schema);
+                VectorSchemaRoot root = slice(schema, 0, values)) {
+            writer.write(root);
+            written = rows(root);
+            result = writer.finish();
+        }
+        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file),
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+            final MessageType parquet = reader.getFileMetaData().getSchema();
+            assertThat(parquet.getType("p5").asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.INT32);
+            assertThat(parquet.getType("p18").asPrimitiveType().getPrimitiveTypeName())
+                    .isEqualTo(PrimitiveTypeName.INT64);
+            for (String column : List.of("p19", "p38", "p50")) {
+                assertThat(parquet.getType(column).asPrimitiveType().getPrimitiveTypeName())
+                        .isEqualTo(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY);
+            }
+            // The fewest bytes that hold the precision, as the Parquet spec and arrow-rs size them.
+            assertThat(parquet.getType("p19").asPrimitiveType().getTypeLength()).isEqualTo(9);
+            assertThat(parquet.getType("p38").asPrimitiveType().getTypeLength()).isEqualTo(16);
+            assertThat(parquet.getType("p50").asPrimitiveType().getTypeLength()).isEqualTo(21);
+        }
+        try (SliceReader reader = SliceReader.open(file, allocator)) {
+            assertThat(reader.loadNextBatch()).isTrue();
+            assertThat(rows(reader.root())).isEqualTo(written);
+            assertThat(LogicalHash.of(schema, List.of(reader.root()))).isEqualTo(result.logicalHash());
+        }
+    }
+
+    @Test
+    void listsInsideStructsRoundTripWithTheNullsOfEachLevel() {
+        final Path file = dir.resolve("nested.parquet");
+        final Field shape = new Field("shape", FieldType.nullable(ArrowType.Struct.INSTANCE),
+                List.of(new Field("sizes", FieldType.nullable(ArrowType.List.INSTANCE),
+                                List.of(nullable("element", new ArrowType.Int(32, true)))),
+                        nullable("corners", new ArrowType.Int(32, true))));
+        final Schema schema = SliceSchema.withDataColumns(List.of(shape));
+        final List<List<String>> written;
+        final SliceFile result;
+        try (SliceWriter writer = SliceWriter.create(file, schema);
+                VectorSchemaRoot root = slice(schema, 0, 5, Map.of())) {
+            final NullableStructWriter shapes = ((StructVector) root.getVector("shape")).getWriter();
+            // Sizes [4, null, 6] with 3 corners; a null shape; null sizes; empty sizes; sizes [7] with null corners.
+            shapes.setPosition(0);
+            shapes.start();
+            final ListWriter sizes = shapes.list("sizes");
+            sizes.startList();
+            sizes.integer().writeInt(4);
+            sizes.integer().writeNull();
+            sizes.integer().writeInt(6);
+            sizes.endList();
+            shapes.integer("corners").writeInt(3);
+            shapes.end();
+            shapes.setPosition(1);
+            shapes.writeNull();
+            shapes.setPosition(2);
+            shapes.start();
+            shapes.integer("corners").writeInt(0);
+            shapes.end();
+            shapes.setPosition(3);
+            shapes.start();
+            shapes.list("sizes").startList();
+            shapes.list("sizes").endList();
+            shapes.integer("corners").writeInt(1);
+            shapes.end();
+            shapes.setPosition(4);
+            shapes.start();
+            shapes.list("sizes").startList();
+            shapes.list("sizes").integer().writeInt(7);
+            shapes.list("sizes").endList();
+            shapes.end();
+            shapes.setValueCount(5);
+            root.setRowCount(5);
+            writer.write(root);
+            written = rows(root);
+            result = writer.finish();
+        }
+        assertThat(written).extracting(row -> row.get(4)).containsExactly(
+                "shape={\"sizes\":[4,null,6],\"corners\":3}", "shape=null", "shape={\"corners\":0}",
+                "shape={\"sizes\":[],\"corners\":1}", "shape={\"sizes\":[7]}");
+        try (SliceReader reader = SliceReader.open(file, allocator)) {
             assertThat(reader.loadNextBatch()).isTrue();
             assertThat(rows(reader.root())).isEqualTo(written);
             assertThat(LogicalHash.of(schema, List.of(reader.root()))).isEqualTo(result.logicalHash());
@@ -292,7 +405,11 @@ class SliceWriterTest {
 
     /** A batch of the slice schema with offsets from {@code firstOffset} and the given data columns. */
     private VectorSchemaRoot slice(Schema schema, long firstOffset, Map<String, Object[]> data) {
-        final int rows = data.values().iterator().next().length;
+        return slice(schema, firstOffset, data.values().iterator().next().length, data);
+    }
+
+    /** As {@link #slice(Schema, long, Map)} for {@code rows} rows, leaving columns without data for the caller. */
+    private VectorSchemaRoot slice(Schema schema, long firstOffset, int rows, Map<String, Object[]> data) {
         final Object[] offsets = new Object[rows];
         final Object[] ops = new Object[rows];
         final Object[] times = new Object[rows];
