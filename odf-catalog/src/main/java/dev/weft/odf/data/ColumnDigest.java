@@ -4,6 +4,7 @@ import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
@@ -23,7 +24,9 @@ final class ColumnDigest {
     private final String column;
     private final Field field;
     private final SHA3Digest digest = new SHA3Digest(256);
-    private final byte[] chunk = new byte[1 << 13];
+    // Values are gathered here and hashed a buffer at a time: most are a few bytes, and each update call costs.
+    private final byte[] pending = new byte[1 << 14];
+    private int pendingBytes;
 
     ColumnDigest(String column, Field field) {
         this.column = column;
@@ -41,7 +44,55 @@ final class ColumnDigest {
     }
 
     void finishInto(byte[] out) {
+        flush();
         digest.doFinal(out, 0);
+    }
+
+    private void flush() {
+        digest.update(pending, 0, pendingBytes);
+        pendingBytes = 0;
+    }
+
+    private void put(byte value) {
+        if (pendingBytes == pending.length) {
+            flush();
+        }
+        pending[pendingBytes++] = value;
+    }
+
+    private void putU64(long value) {
+        if (pending.length - pendingBytes < Long.BYTES) {
+            flush();
+        }
+        for (int i = 0; i < Long.BYTES; i++) {
+            pending[pendingBytes++] = (byte) (value >>> (8 * i));
+        }
+    }
+
+    private void put(byte[] bytes) {
+        if (bytes.length > pending.length - pendingBytes) {
+            flush();
+            if (bytes.length > pending.length) {
+                digest.update(bytes, 0, bytes.length);
+                return;
+            }
+        }
+        System.arraycopy(bytes, 0, pending, pendingBytes, bytes.length);
+        pendingBytes += bytes.length;
+    }
+
+    private void put(ArrowBuf data, long start, long length) {
+        long position = start;
+        final long limit = start + length;
+        while (position < limit) {
+            if (pendingBytes == pending.length) {
+                flush();
+            }
+            final int n = (int) Math.min(pending.length - pendingBytes, limit - position);
+            data.getBytes(position, pending, pendingBytes, n);
+            pendingBytes += n;
+            position += n;
+        }
     }
 
     private void hashValues(FieldVector vector, int start, int end, Validity validity) {
@@ -56,34 +107,28 @@ final class ColumnDigest {
             case Bool -> {
                 final ArrowBuf data = vector.getDataBuffer();
                 for (int i = start; i < end; i++) {
-                    digest.update(validity == null || validity.isValid(i)
+                    put(validity == null || validity.isValid(i)
                             ? (byte) (BitVectorHelper.get(data, i) + 1) : NULL_MARKER);
                 }
             }
             case Utf8, LargeUtf8, Utf8View, Binary, LargeBinary, BinaryView -> {
-                final VariableWidthFieldVector v = (VariableWidthFieldVector) vector;
                 for (int i = start; i < end; i++) {
                     if (validity == null || validity.isValid(i)) {
-                        final byte[] value = v.get(i);
-                        final byte[] bytes = value == null ? EMPTY : value;
-                        digest.update(Bytes.u64(bytes.length), 0, 8);
-                        digest.update(bytes, 0, bytes.length);
+                        putVariableWidth(vector, i);
                     } else {
-                        digest.update(NULL_MARKER);
+                        put(NULL_MARKER);
                     }
                 }
             }
             case FixedSizeBinary -> {
                 final int size = ((FixedSizeBinaryVector) vector).getByteWidth();
                 final ArrowBuf data = vector.getDataBuffer();
-                final byte[] value = new byte[size];
                 for (int i = start; i < end; i++) {
                     if (validity == null || validity.isValid(i)) {
-                        data.getBytes((long) i * size, value, 0, size);
-                        digest.update(Bytes.u64(size), 0, 8);
-                        digest.update(value, 0, size);
+                        putU64(size);
+                        put(data, (long) i * size, size);
                     } else {
-                        digest.update(NULL_MARKER);
+                        put(NULL_MARKER);
                     }
                 }
             }
@@ -98,7 +143,7 @@ final class ColumnDigest {
         final Validity itemValidity = Validity.ofOwn(items, items.getValueCount());
         for (int i = start; i < end; i++) {
             if (validity != null && !validity.isValid(i)) {
-                digest.update(NULL_MARKER);
+                put(NULL_MARKER);
                 continue;
             }
             final long from;
@@ -114,30 +159,38 @@ final class ColumnDigest {
                 from = (long) i * size;
                 to = from + size;
             }
-            digest.update(Bytes.u64(to - from), 0, 8);
+            putU64(to - from);
             hashValues(items, Math.toIntExact(from), Math.toIntExact(to), itemValidity);
         }
     }
 
+    /** A text or binary value as its length (u64) and its bytes, read from the Arrow buffers where it can be. */
+    private void putVariableWidth(FieldVector vector, int index) {
+        if (vector instanceof BaseVariableWidthVector v) {
+            final ArrowBuf offsets = v.getOffsetBuffer();
+            final int start = offsets.getInt((long) index * BaseVariableWidthVector.OFFSET_WIDTH);
+            final int length = offsets.getInt((long) (index + 1) * BaseVariableWidthVector.OFFSET_WIDTH) - start;
+            putU64(length);
+            put(v.getDataBuffer(), start, length);
+            return;
+        }
+        final byte[] value = ((VariableWidthFieldVector) vector).get(index);
+        final byte[] bytes = value == null ? EMPTY : value;
+        putU64(bytes.length);
+        put(bytes);
+    }
+
     private void hashFixedWidth(ArrowBuf data, int width, int start, int end, Validity validity) {
         if (validity == null) {
-            // Without nulls the values are hashed as one contiguous little-endian byte range.
-            long position = (long) start * width;
-            final long limit = (long) end * width;
-            while (position < limit) {
-                final int n = (int) Math.min(chunk.length, limit - position);
-                data.getBytes(position, chunk, 0, n);
-                digest.update(chunk, 0, n);
-                position += n;
-            }
+            // Without nulls the values are one contiguous little-endian byte range.
+            put(data, (long) start * width, (long) (end - start) * width);
             return;
         }
         for (int i = start; i < end; i++) {
             if (validity.isValid(i)) {
-                data.getBytes((long) i * width, chunk, 0, width);
-                digest.update(chunk, 0, width);
+                put(data, (long) i * width, width);
             } else {
-                digest.update(NULL_MARKER);
+                put(NULL_MARKER);
             }
         }
     }
