@@ -5,13 +5,13 @@ import dev.weft.odf.model.TimeUnit;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -34,10 +34,11 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * @param scale decimal scale, 0 for other kinds
  */
 public record ColumnType(Kind kind, int precision, int scale) {
-    /** The kinds of column ingest supports. */
     /** Decimals of this many digits or fewer have an unscaled value that fits a long. */
     private static final int MAX_LONG_DIGITS = 18;
+    private static final long NOT_PLAIN = Long.MIN_VALUE;
 
+    /** The kinds of column ingest supports. */
     public enum Kind { STRING, INT32, INT64, FLOAT32, FLOAT64, BOOL, DATE, TIMESTAMP, DECIMAL }
 
     public static final ColumnType STRING = new ColumnType(Kind.STRING, 0, 0);
@@ -189,9 +190,9 @@ public record ColumnType(Kind kind, int precision, int scale) {
             case STRING:
                 return text;
             case INT32:
-                return Integer.valueOf(integerText(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
+                return Integer.valueOf((int) parseInteger(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
             case INT64:
-                return Long.valueOf(integerText(text, Long.MIN_VALUE, Long.MAX_VALUE));
+                return Long.valueOf(parseInteger(text, Long.MIN_VALUE, Long.MAX_VALUE));
             case FLOAT32:
                 return Float.valueOf(floatText(text));
             case FLOAT64:
@@ -233,10 +234,13 @@ public record ColumnType(Kind kind, int precision, int scale) {
         }
     }
 
-    /** Decimals of up to 18 digits are set from their unscaled long, which skips BigInteger's byte arrays. */
+    /**
+     * Decimals of up to 18 digits are set from their unscaled long. It is taken as the value moved to scale 0, which
+     * for a BigDecimal that fits a long is held inline: {@code unscaledValue()} would build a BigInteger each time.
+     */
     private void setDecimal(DecimalVector vector, int row, BigDecimal value) {
-        if (precision <= MAX_LONG_DIGITS) {
-            vector.setSafe(row, value.unscaledValue().longValue());
+        if (precision <= MAX_LONG_DIGITS && value.scale() == scale) {
+            vector.setSafe(row, value.scaleByPowerOfTen(scale).longValueExact());
         } else {
             vector.setSafe(row, value);
         }
@@ -260,17 +264,17 @@ public record ColumnType(Kind kind, int precision, int scale) {
         }
     }
 
-    private static String integerText(String text, long min, long max) {
-        final String trimmed = text.trim();
+    private static long parseInteger(String text, long min, long max) {
+        final long value;
         try {
-            final long value = Long.parseLong(trimmed);
-            if (value < min || value > max) {
-                throw new IllegalArgumentException("out of range " + min + ".." + max);
-            }
-            return trimmed;
+            value = Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not an integer");
         }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("out of range " + min + ".." + max);
+        }
+        return value;
     }
 
     private static String floatText(String text) {
@@ -284,6 +288,10 @@ public record ColumnType(Kind kind, int precision, int scale) {
     }
 
     private BigDecimal parseDecimal(String text) {
+        final long unscaled = precision <= MAX_LONG_DIGITS ? plainUnscaled(text) : NOT_PLAIN;
+        if (unscaled != NOT_PLAIN) {
+            return BigDecimal.valueOf(unscaled, scale);
+        }
         final BigDecimal value;
         try {
             value = new BigDecimal(text);
@@ -302,15 +310,83 @@ public record ColumnType(Kind kind, int precision, int scale) {
         return scaled;
     }
 
+    /**
+     * The unscaled value of plain decimal text ({@code -12.5}, {@code 7}, {@code .25}) at this column's scale, read
+     * digit by digit; {@link #NOT_PLAIN} for anything else (exponents, too many digits, more decimals than the scale
+     * holds), which the general path then parses or rejects with its reason.
+     */
+    private long plainUnscaled(String text) {
+        final int length = text.length();
+        int i = 0;
+        final boolean negative = length > 0 && text.charAt(0) == '-';
+        if (negative || length > 0 && text.charAt(0) == '+') {
+            i++;
+        }
+        long unscaled = 0;
+        boolean anyDigit = false;
+        int digits = 0;
+        int decimals = -1;
+        for (; i < length; i++) {
+            final char c = text.charAt(i);
+            if (c == '.' && decimals < 0) {
+                decimals = 0;
+            } else if (c >= '0' && c <= '9') {
+                anyDigit = true;
+                if (unscaled != 0 || c != '0') {
+                    digits++;
+                }
+                unscaled = unscaled * 10 + (c - '0');
+                if (decimals >= 0) {
+                    decimals++;
+                }
+                if (digits > MAX_LONG_DIGITS || decimals > scale) {
+                    return NOT_PLAIN;
+                }
+            } else {
+                return NOT_PLAIN;
+            }
+        }
+        final int fraction = Math.max(decimals, 0);
+        if (!anyDigit || unscaled != 0 && digits + scale - fraction > precision) {
+            return NOT_PLAIN;
+        }
+        for (int d = fraction; d < scale; d++) {
+            unscaled *= 10;
+        }
+        return negative ? -unscaled : unscaled;
+    }
+
     private static LocalDate parseDate(String text, String format) {
         try {
             if (format == null || format.equalsIgnoreCase("rfc3339")) {
+                if (text.length() >= 10 && isIsoDate(text)) {
+                    return LocalDate.of(fourDigits(text, 0), twoDigits(text, 5), twoDigits(text, 8));
+                }
                 return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
             }
             return LocalDate.parse(text, DateTimeFormatter.ofPattern(format, Locale.ROOT));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException("not a date" + (format == null ? " like 2020-01-31" : " in format " + format));
         }
+    }
+
+    /** Whether the text starts with {@code dddd-dd-dd}, which then needs only a calendar check. */
+    private static boolean isIsoDate(String text) {
+        for (int i = 0; i < 10; i++) {
+            final char c = text.charAt(i);
+            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int fourDigits(String text, int at) {
+        return twoDigits(text, at) * 100 + twoDigits(text, at + 2);
+    }
+
+    private static int twoDigits(String text, int at) {
+        return (text.charAt(at) - '0') * 10 + (text.charAt(at + 1) - '0');
     }
 
     /** Epoch milliseconds; text without a zone is taken as UTC. */
@@ -328,7 +404,7 @@ public record ColumnType(Kind kind, int precision, int scale) {
                 return OffsetDateTime.parse(iso.replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toInstant().toEpochMilli();
             }
             return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException("not a timestamp"
                     + (format == null ? " like 2020-01-31T12:00:00Z" : " in format " + format));
         }
