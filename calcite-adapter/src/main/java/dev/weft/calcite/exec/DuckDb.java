@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * The embedded vectorized engine: one in-memory DuckDB database per query engine, reading the datasets' Parquet slice
@@ -25,6 +26,9 @@ public final class DuckDb implements AutoCloseable {
             final Properties properties = new Properties();
             // Results stream to clients batch by batch; DuckDB may produce them out of order otherwise.
             properties.setProperty("preserve_insertion_order", "true");
+            // Results are computed as they are read instead of whole before the first batch: the transfer overlaps the
+            // query, and a large result is never held in full.
+            properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
             database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
             try (Statement statement = database.createStatement()) {
                 statement.execute("SET TimeZone = 'UTC'");
