@@ -559,6 +559,9 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         }
         run.attach(result);
         try (result; VectorSchemaRoot message = VectorSchemaRoot.create(result.root().getSchema(), allocator)) {
+            // gRPC sends the batch's own buffers, which it holds a reference to until they are written: each batch
+            // is loaded into new buffers, never written into the ones sent before.
+            listener.setUseZeroCopy(true);
             listener.start(message);
             while (result.loadNextBatch()) {
                 final VectorSchemaRoot batch = result.root();
