@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # JMH microbenchmarks of the hot paths: block decode, slice scan to Arrow, Flight SQL DoGet of a 10 M-row result.
-# Arguments are passed to JMH, e.g. ./scripts/bench-jmh.sh ScanBenchmarks -i 5
+# Warm-up and measurement are set on each benchmark class. Arguments are passed to JMH, e.g.
+# ./scripts/bench-jmh.sh ScanBenchmarks.doGet -i 5
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -9,4 +10,4 @@ classpath_file="$(mktemp)"
 trap 'rm -f "$classpath_file"' EXIT
 mvn -B -q -Dstyle.color=never -pl tpch-bench dependency:build-classpath -Dmdep.outputFile="$classpath_file"
 java --add-opens=java.base/java.nio=ALL-UNNAMED -cp "tpch-bench/target/classes:$(cat "$classpath_file")" \
-  org.openjdk.jmh.Main -f 1 -wi 2 -i 5 -jvmArgs "--add-opens=java.base/java.nio=ALL-UNNAMED -Xmx4g" "$@"
+  org.openjdk.jmh.Main -jvmArgs "--add-opens=java.base/java.nio=ALL-UNNAMED -Xmx4g" "$@"

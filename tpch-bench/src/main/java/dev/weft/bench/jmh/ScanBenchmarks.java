@@ -21,21 +21,31 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The read path over TPC-H at scale factor 0.1 (600,572 lineitem rows): scanning slice files into Arrow batches in
  * the engine, and streaming a 10.2 M-row result over Flight SQL DoGet to a client on loopback. Each benchmark
  * returns the bytes of Arrow data it moved, so bytes per second follow from the score.
+ *
+ * <p>Each operation plans a query as well, and planning runs thousands of methods once per query: the JIT is still
+ * compiling them after a few dozen operations, taking a core of the two from the transfer. Thirty seconds of warm-up
+ * (about a hundred operations) reach the steady state a running server is in.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 10, time = 3)
+@Measurement(iterations = 10, time = 3)
+@Fork(1)
 public class ScanBenchmarks {
     /** 600,572 × 17 = 10,209,724 rows of (BIGINT, DECIMAL(15,2), DATE). */
     static final String TEN_MILLION_ROWS = "SELECT l_orderkey, l_extendedprice, l_shipdate FROM lineitem, nation "
