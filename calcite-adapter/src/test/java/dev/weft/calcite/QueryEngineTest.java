@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +118,45 @@ class QueryEngineTest {
         try (QueryResult result = before.execute(List.of("2026-01-01 00:00:30"))) {
             assertThat(ArrowRows.drain(result)).containsExactly(List.of(2510L));
         }
+    }
+
+    @Test
+    void timestampsReadFromSlicesKeepTheirInstantBeforeAndAfterTheEpoch() throws IOException {
+        new SnapshotInstaller(workspace, Clock.systemUTC()).install(List.of(ManifestParser.parse("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: launches
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: csv
+                      read:
+                        kind: Csv
+                        header: true
+                        schema:
+                          - mission STRING
+                          - launched TIMESTAMP
+                      merge:
+                        kind: Append
+                """, "launches.yaml")));
+        final Path file = Files.writeString(dir.resolve("launches.csv"), """
+                mission,launched
+                apollo-11,1969-07-16T13:32:00.123Z
+                epoch,1970-01-01T00:00:00Z
+                late,2026-12-31T23:59:59.999Z
+                unknown,
+                """);
+        ingester.ingest(DatasetName.of("launches"), List.of(file), PushIngester.Options.DEFAULT);
+        assertThat(rows("SELECT mission, CAST(launched AS VARCHAR), EXTRACT(YEAR FROM launched) FROM launches "
+                + "ORDER BY launched NULLS LAST")).containsExactly(
+                        List.of("apollo-11", "1969-07-16 13:32:00.123", 1969L),
+                        List.of("epoch", "1970-01-01 00:00:00", 1970L),
+                        List.of("late", "2026-12-31 23:59:59.999", 2026L),
+                        Arrays.asList("unknown", null, null));
+        assertThat(rows("SELECT count(*) FROM \"sensors.readings\" "
+                + "WHERE event_time >= TIMESTAMP '2026-01-01 00:00:59' AND event_time < TIMESTAMP '2026-01-01 00:01:00'"))
+                .containsExactly(List.of(83L));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.RelBuilder;
 
 /**
@@ -64,8 +65,8 @@ final class DuckDbSql {
         final List<RelDataTypeField> fields = rowType.getFieldList();
         for (int i = 0; i < fields.size(); i++) {
             final String column = quote(fields.get(i).getName());
-            select.append(i == 0 ? "" : ", ").append("CAST(").append(column).append(" AS ")
-                    .append(ResultTypes.engineType(fields.get(i).getType())).append(") AS ").append(column);
+            select.append(i == 0 ? "" : ", ").append(typedColumn(column, fields.get(i).getType())).append(" AS ")
+                    .append(column);
         }
         final List<SliceIndex.Slice> slices = table.slices();
         if (slices.isEmpty()) {
@@ -84,6 +85,20 @@ final class DuckDbSql {
             select.append(i == 0 ? "" : ", ").append(literal(view.requireDataFile(slices.get(i)).toString()));
         }
         return select.append("], union_by_name = true)").toString();
+    }
+
+    /**
+     * A slice column as its SQL type. Timestamps go through their microseconds since the epoch: Parquet timestamps
+     * adjusted to UTC (ODF's system and event times among them) are DuckDB {@code TIMESTAMPTZ}, whose cast to
+     * {@code TIMESTAMP} converts each value through a calendar in the session time zone, ten times slower than the
+     * arithmetic that gives the same instant in UTC.
+     */
+    private static String typedColumn(String column, RelDataType type) {
+        final String engineType = ResultTypes.engineType(type);
+        if (type.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+            return "CAST(make_timestamp(epoch_us(" + column + ")) AS " + engineType + ")";
+        }
+        return "CAST(" + column + " AS " + engineType + ")";
     }
 
     static String quote(String identifier) {
