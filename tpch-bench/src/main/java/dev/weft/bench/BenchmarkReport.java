@@ -77,7 +77,7 @@ final class BenchmarkReport {
                 report.referenceTotal(), report.weftTotal() / report.referenceTotal(),
                 report.allCorrect() ? "all correct" : "WRONG ANSWERS"));
         md.append(String.format(Locale.ROOT, "%nDoGet of `SELECT * FROM lineitem` to a Flight SQL client on loopback: "
-                + "%.2f GB/s of Arrow data.%n", report.doGetBytesPerSecond() / 1e9));
+                + "%.2f GB/s of Arrow data (median of %d).%n", report.doGetBytesPerSecond() / 1e9, report.runs()));
         return md.toString();
     }
 
