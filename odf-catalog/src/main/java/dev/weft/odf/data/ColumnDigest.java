@@ -2,6 +2,7 @@ package dev.weft.odf.data;
 
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
+import dev.weft.odf.hash.Sha3;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -14,7 +15,6 @@ import org.apache.arrow.vector.complex.LargeListVector;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.bouncycastle.crypto.digests.SHA3Digest;
 
 /** The arrow-digest {@code ArrayDigestV0} of one leaf column: its type, then its values in row order. */
 final class ColumnDigest {
@@ -23,7 +23,7 @@ final class ColumnDigest {
 
     private final String column;
     private final Field field;
-    private final SHA3Digest digest = new SHA3Digest(256);
+    private final Sha3 digest = new Sha3();
     // Values are gathered here and hashed a buffer at a time: most are a few bytes, and each update call costs.
     private final byte[] pending = new byte[1 << 14];
     private int pendingBytes;

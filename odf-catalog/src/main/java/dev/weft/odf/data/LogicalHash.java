@@ -3,6 +3,7 @@ package dev.weft.odf.data;
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import dev.weft.odf.hash.Multihash;
+import dev.weft.odf.hash.Sha3;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.bouncycastle.crypto.digests.SHA3Digest;
 
 /**
  * Streaming ODF logical hash (RFC 002): arrow-digest's {@code RecordDigestV0} with SHA3-256, as multihash
@@ -28,7 +28,7 @@ import org.bouncycastle.crypto.digests.SHA3Digest;
  */
 public final class LogicalHash {
     private final Schema schema;
-    private final SHA3Digest combined = new SHA3Digest(256);
+    private final Sha3 combined = new Sha3();
     private final List<ColumnDigest> columns = new ArrayList<>();
     private boolean finished;
 

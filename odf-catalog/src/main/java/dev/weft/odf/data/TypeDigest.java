@@ -2,12 +2,12 @@ package dev.weft.odf.data;
 
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
+import dev.weft.odf.hash.Sha3;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.bouncycastle.crypto.digests.SHA3Digest;
 
 /**
  * The data-type prefix of an arrow-digest column hash (type id as u16, then the type's parameters), and the width in
@@ -33,7 +33,7 @@ final class TypeDigest {
      * @param column dotted path of the column, for messages
      * @throws WeftException with {@link ErrorCode#UNSUPPORTED} when arrow-digest defines no hash for the type
      */
-    static void hash(String column, Field field, SHA3Digest digest) {
+    static void hash(String column, Field field, Sha3 digest) {
         if (field.getDictionary() != null) {
             throw unsupported(column, field);
         }
@@ -133,11 +133,11 @@ final class TypeDigest {
         };
     }
 
-    private static void u16(SHA3Digest digest, int value) {
+    private static void u16(Sha3 digest, int value) {
         digest.update(Bytes.u16(value), 0, 2);
     }
 
-    private static void u64(SHA3Digest digest, long value) {
+    private static void u64(Sha3 digest, long value) {
         digest.update(Bytes.u64(value), 0, 8);
     }
 }

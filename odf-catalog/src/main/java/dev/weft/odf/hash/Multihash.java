@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
-import org.bouncycastle.crypto.digests.SHA3Digest;
 
 /**
  * A self-describing hash: multicodec code plus digest. Block hashes, data file hashes and checkpoint hashes are
@@ -41,7 +40,7 @@ public final class Multihash implements Comparable<Multihash> {
 
     /** SHA3-256 of a range of the given bytes. */
     public static Multihash sha3(byte[] bytes, int offset, int length) {
-        final SHA3Digest sha3 = new SHA3Digest(256);
+        final Sha3 sha3 = new Sha3();
         sha3.update(bytes, offset, length);
         final byte[] out = new byte[32];
         sha3.doFinal(out, 0);
@@ -50,7 +49,7 @@ public final class Multihash implements Comparable<Multihash> {
 
     /** SHA3-256 of everything the stream yields; the stream is read to its end but not closed. */
     public static Multihash sha3(InputStream in) throws IOException {
-        final SHA3Digest sha3 = new SHA3Digest(256);
+        final Sha3 sha3 = new Sha3();
         final byte[] buffer = new byte[1 << 16];
         int n;
         while ((n = in.read(buffer)) > 0) {

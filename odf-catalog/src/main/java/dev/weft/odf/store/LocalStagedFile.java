@@ -3,6 +3,7 @@ package dev.weft.odf.store;
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import dev.weft.odf.hash.Multihash;
+import dev.weft.odf.hash.Sha3;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import org.bouncycastle.crypto.digests.SHA3Digest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,7 +137,7 @@ public final class LocalStagedFile implements StagedFile {
 
     /** Computes SHA3-256 of the bytes on their way to the file, so commit needs no second read. */
     private final class HashingOutputStream extends FilterOutputStream {
-        private final SHA3Digest digest = new SHA3Digest(256);
+        private final Sha3 digest = new Sha3();
         private boolean closed;
 
         HashingOutputStream(OutputStream out) {
