@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
@@ -38,6 +39,9 @@ final class SliceBatchWriter implements AutoCloseable {
         this.nextOffset = firstOffset;
         this.batch = VectorSchemaRoot.create(schema, allocator);
         this.vectors = batch.getFieldVectors();
+        for (FieldVector vector : vectors) {
+            vector.setInitialCapacity(BATCH_ROWS);
+        }
         this.writer = SliceWriter.create(out, name, schema, SliceWriter.DEFAULT_ROW_GROUP_BYTES, physicalHash);
     }
 
@@ -87,7 +91,21 @@ final class SliceBatchWriter implements AutoCloseable {
         if (filled > 0) {
             batch.setRowCount(filled);
             writer.write(batch);
+            sizeTextLike(filled);
             filled = 0;
+        }
+    }
+
+    /**
+     * Sizes the next batch's variable-width buffers for the average value of this one: vectors that start too small
+     * are reallocated and copied as they fill, twice or more per batch at Arrow's default of 8 bytes a value.
+     */
+    private void sizeTextLike(int rows) {
+        for (FieldVector vector : vectors) {
+            if (vector instanceof BaseVariableWidthVector variable) {
+                final double bytesPerValue = (double) variable.getDataBuffer().writerIndex() / rows;
+                variable.setInitialCapacity(BATCH_ROWS, Math.max(1.0, bytesPerValue * 1.1));
+            }
         }
     }
 }
