@@ -42,9 +42,7 @@ public final class Multihash implements Comparable<Multihash> {
     public static Multihash sha3(byte[] bytes, int offset, int length) {
         final Sha3 sha3 = new Sha3();
         sha3.update(bytes, offset, length);
-        final byte[] out = new byte[32];
-        sha3.doFinal(out, 0);
-        return new Multihash(SHA3_256, out);
+        return new Multihash(SHA3_256, sha3.digest());
     }
 
     /** SHA3-256 of everything the stream yields; the stream is read to its end but not closed. */
@@ -55,9 +53,7 @@ public final class Multihash implements Comparable<Multihash> {
         while ((n = in.read(buffer)) > 0) {
             sha3.update(buffer, 0, n);
         }
-        final byte[] out = new byte[32];
-        sha3.doFinal(out, 0);
-        return new Multihash(SHA3_256, out);
+        return new Multihash(SHA3_256, sha3.digest());
     }
 
     /** SHA3-256 of a file's content. */

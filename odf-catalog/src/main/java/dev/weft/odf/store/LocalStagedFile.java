@@ -163,9 +163,7 @@ public final class LocalStagedFile implements StagedFile {
             }
             closed = true;
             super.close();
-            final byte[] result = new byte[32];
-            digest.doFinal(result, 0);
-            streamedHash = Multihash.of(Multihash.SHA3_256, result);
+            streamedHash = Multihash.of(Multihash.SHA3_256, digest.digest());
         }
     }
 }
