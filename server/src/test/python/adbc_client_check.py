@@ -76,6 +76,7 @@ def main(uri, queries_dir, out_dir):
                 (out / (query.stem + ".psv")).write_text("\n".join(lines) + "\n")
     check_as_at(uri)
     check_event_time(uri)
+    check_timestamp_parameters(uri)
     print("python ADBC client checks passed")
 
 
@@ -129,6 +130,37 @@ def check_event_time(uri):
             cur.execute("SELECT item, price FROM prices FOR EVENT_TIME AS OF ? ORDER BY item",
                         parameters=(event_time,))
             assert [tuple(r) for r in cur.fetchall()] == sorted(state.items()), ("event time", event_time)
+
+
+
+def check_timestamp_parameters(uri):
+    """A timestamp parameter means one instant whatever its Arrow unit and zone: naive values are UTC wall-clock times,
+    zoned ones are instants (pyarrow sends a zone-aware datetime as timestamp[us, tz=...])."""
+    utc = datetime.timezone.utc
+    with flight_sql.connect(uri) as conn, conn.cursor() as cur:
+        cur.execute('SELECT event_time FROM prices')
+        times = sorted(r[0] for r in cur.fetchall())
+        threshold = times[len(times) // 2]
+        assert times[0] < threshold, times
+        sql = "SELECT count(*) FROM prices WHERE event_time < ?"
+
+        def expect(bound, naive):
+            cur.execute(sql, parameters=bound)
+            got = cur.fetchone()[0]
+            want = sum(1 for t in times if t < naive)
+            assert got == want, (bound, got, want)
+
+        expect((threshold,), threshold)
+        expect((threshold.replace(tzinfo=utc),), threshold)
+        expect((threshold.replace(tzinfo=utc).astimezone(datetime.timezone(datetime.timedelta(hours=2))),), threshold)
+        instant = threshold.replace(tzinfo=utc)
+        for unit in ("s", "ms", "us", "ns"):
+            for zone in (None, "UTC", "+02:00"):
+                value = instant if zone else threshold
+                batch = pyarrow.record_batch([pyarrow.array([value], type=pyarrow.timestamp(unit, tz=zone))],
+                                             names=["t"])
+                bound_naive = threshold.replace(microsecond=0) if unit == "s" else threshold
+                expect(batch, bound_naive)
 
 
 if __name__ == "__main__":

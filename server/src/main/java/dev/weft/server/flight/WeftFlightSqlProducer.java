@@ -9,6 +9,7 @@ import com.google.protobuf.Message;
 import dev.weft.calcite.PreparedQuery;
 import dev.weft.calcite.QueryEngine;
 import dev.weft.calcite.Session;
+import dev.weft.calcite.exec.ArrowParameters;
 import dev.weft.calcite.exec.QueryResult;
 import dev.weft.calcite.exec.RowsResult;
 import dev.weft.calcite.meta.CatalogMetadata;
@@ -74,7 +75,6 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.apache.arrow.vector.util.Text;
 
 /**
  * Weft's Arrow Flight SQL service: statements and prepared statements (with parameters) over the query engine, the
@@ -285,7 +285,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
                 while (flightStream.next()) {
                     final VectorSchemaRoot root = flightStream.getRoot();
                     if (root.getRowCount() > 0) {
-                        values = row(root, root.getRowCount() - 1);
+                        values = ArrowParameters.row(root, root.getRowCount() - 1);
                     }
                 }
                 statement.parameters = values;
@@ -632,14 +632,5 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         } catch (RuntimeException e) {
             listener.error(FlightErrors.toFlight(e));
         }
-    }
-
-    private static List<Object> row(VectorSchemaRoot root, int row) {
-        final List<Object> values = new ArrayList<>();
-        for (FieldVector vector : root.getFieldVectors()) {
-            final Object value = vector.isNull(row) ? null : vector.getObject(row);
-            values.add(value instanceof Text text ? text.toString() : value);
-        }
-        return values;
     }
 }
