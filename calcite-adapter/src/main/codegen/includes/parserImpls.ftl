@@ -1,7 +1,14 @@
 <#--
   Weft's productions, added to Calcite's grammar. TemporalClauses replaces Calcite's Snapshot production after a
-  table reference (the build patches that one call in Parser.jj); InfixCast is PostgreSQL's `::` operator.
+  table reference (the build patches that one call in Parser.jj); InfixCast is PostgreSQL's `::` operator; the
+  tokens below let Calcite's grammar parse PostgreSQL's regular-expression operators (~, ~*, !~, !~*).
 -->
+
+<DEFAULT, DQID, BTID> TOKEN :
+{
+    < NEGATE: "!" >
+|   < TILDE: "~" >
+}
 
 /**
  * Parses the temporal clauses after a table reference: FOR SYSTEM_TIME AS OF (the dataset as the system knew it at
@@ -49,7 +56,10 @@ SqlNode EventTimeAsOf() :
     }
 }
 
-/** Parses PostgreSQL's cast operator: {@code expression :: type}. */
+/**
+ * Parses PostgreSQL's cast operator: {@code expression :: type}, and {@code '1 day'::interval}, whose string names its
+ * own units (a postfix operator, replaced by an interval literal before validation).
+ */
 void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
 {
     final SqlDataTypeSpec type;
@@ -58,8 +68,14 @@ void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
     <INFIX_CAST> {
         checkNonQueryExpression(exprContext);
     }
-    type = DataType() {
-        list.add(new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, s.pos()));
-        list.add(type);
-    }
+    (
+        <INTERVAL> {
+            list.add(new SqlParserUtil.ToTreeListItem(PostgresIntervals.CAST_TO_INTERVAL, s.pos()));
+        }
+    |
+        type = DataType() {
+            list.add(new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, s.pos()));
+            list.add(type);
+        }
+    )
 }

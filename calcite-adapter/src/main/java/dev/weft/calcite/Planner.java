@@ -1,5 +1,6 @@
 package dev.weft.calcite;
 
+import dev.weft.calcite.postgres.PostgresRewrite;
 import dev.weft.calcite.schema.OdfTable;
 import dev.weft.calcite.schema.WeftSchemas;
 import dev.weft.odf.dataset.CatalogSnapshot;
@@ -40,7 +41,6 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
  * Parses, validates and converts one SQL statement into a logical plan against a catalog snapshot. Sub-queries are
@@ -72,7 +72,9 @@ final class Planner {
                 WeftSql.VALIDATOR);
         final SqlNode validated;
         try {
-            validated = validator.validate(AsAtSyntax.rewrite(query));
+            validated = validator.validate(PostgresRewrite.apply(AsAtSyntax.rewrite(query)));
+        } catch (SqlException e) {
+            throw e;
         } catch (CalciteContextException e) {
             throw SqlErrors.validation(e);
         } catch (RuntimeException e) {
@@ -86,7 +88,7 @@ final class Planner {
             throw new UnsupportedOperationException("Weft has no SQL views");
         };
         final SqlToRelConverter converter = new SqlToRelConverter(noViews, validator, catalog, cluster,
-                StandardConvertletTable.INSTANCE, SqlToRelConverter.config().withExpand(false));
+                WeftConvertlets.INSTANCE, SqlToRelConverter.config().withExpand(false));
         final RelRoot relRoot = converter.convertQuery(validated, false, true);
         final TemporalRewriter.Result temporal;
         try {

@@ -153,7 +153,7 @@ public final class PreparedQuery {
                     + current.parameterType().getFieldCount() + " parameter(s), " + parameters.size()
                     + " value(s) were bound", 0, 0, null);
         }
-        final RelNode bound = Parameters.bind(current.root().rel, parameters);
+        final RelNode bound = Parameters.bind(current.root().rel, parameters, session.user());
         if (current.pushable()) {
             engine.countFilesRead(current.datasets().stream().mapToLong(t -> t.slices().size()).sum());
             return DuckDbExecutor.start(engine.duckDb(), bound, rowType, resultSchema, engine.allocator(),

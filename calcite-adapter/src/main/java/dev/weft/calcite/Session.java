@@ -21,8 +21,15 @@ import java.util.Locale;
  */
 public final class Session {
     public static final String AS_AT = "weft.as_at";
+    /** The user of a session that did not authenticate: every session, until Weft has authentication. */
+    public static final String ANONYMOUS = "weft";
 
     private volatile AsAt asAt;
+
+    /** The user this session runs as ({@code current_user}). */
+    public String user() {
+        return ANONYMOUS;
+    }
 
     /** The session's AS AT pin, or null. */
     public AsAt asAt() {

@@ -1,6 +1,7 @@
 package dev.weft.calcite;
 
 import dev.weft.calcite.parser.WeftSqlParserImpl;
+import dev.weft.calcite.postgres.PostgresFunctions;
 import java.util.Properties;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
@@ -27,19 +28,19 @@ public final class WeftSql {
 
     public static final SqlParser.Config PARSER = SqlParser.config()
             .withParserFactory(WeftSqlParserImpl.FACTORY)
-            .withConformance(SqlConformanceEnum.BABEL)
+            .withConformance(WeftConformance.INSTANCE)
             .withQuoting(Quoting.DOUBLE_QUOTE)
             .withUnquotedCasing(Casing.TO_LOWER)
             .withQuotedCasing(Casing.UNCHANGED)
             .withCaseSensitive(false);
 
     public static final SqlValidator.Config VALIDATOR = SqlValidator.Config.DEFAULT
-            .withConformance(SqlConformanceEnum.BABEL)
+            .withConformance(WeftConformance.INSTANCE)
             .withIdentifierExpansion(true)
             .withDefaultNullCollation(NullCollation.HIGH);
 
-    public static final SqlOperatorTable OPERATORS = SqlLibraryOperatorTableFactory.INSTANCE
-            .getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL);
+    public static final SqlOperatorTable OPERATORS = PostgresFunctions.over(SqlLibraryOperatorTableFactory.INSTANCE
+            .getOperatorTable(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL));
 
     /** The connection settings the catalog reader needs to resolve names the same way the parser folds them. */
     public static final CalciteConnectionConfig CONNECTION = connectionConfig();

@@ -1,5 +1,6 @@
 package dev.weft.calcite;
 
+import dev.weft.calcite.postgres.PostgresTypes;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
@@ -22,6 +23,23 @@ public final class WeftTypeSystem extends RelDataTypeSystemImpl {
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
         return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL : super.getMaxPrecision(typeName);
+    }
+
+    /**
+     * Text of different lengths from the branches of a {@code CASE} or a {@code UNION} is text, as in PostgreSQL,
+     * not a {@code CHAR} padded with blanks to the longest ({@code CASE … THEN 'big' ELSE 'small' END} gives
+     * {@code 'big'}, not {@code 'big  '}).
+     */
+    @Override
+    public boolean shouldConvertRaggedUnionTypesToVarying() {
+        return true;
+    }
+
+    /** A timestamp without a precision has Weft's: milliseconds, as ODF's system and event times. */
+    @Override
+    public int getDefaultPrecision(SqlTypeName typeName) {
+        return typeName == SqlTypeName.TIMESTAMP ? PostgresTypes.TIMESTAMP_PRECISION
+                : super.getDefaultPrecision(typeName);
     }
 
     @Override

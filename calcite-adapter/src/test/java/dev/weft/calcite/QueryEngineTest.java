@@ -210,7 +210,8 @@ class QueryEngineTest {
         assertError("DELETE FROM \"sensors.readings\"", ErrorCode.UNSUPPORTED, "Only queries");
         assertThatThrownBy(() -> engine.execute("SELECT CAST(sensor AS INTEGER) FROM \"sensors.readings\"")
                 .loadNextBatch()).isInstanceOf(SqlException.class)
-                .satisfies(e -> assertThat(((SqlException) e).code()).isEqualTo(ErrorCode.SQL_DATA));
+                .hasMessageContaining("Could not convert string")
+                .satisfies(e -> assertThat(((SqlException) e).code()).isEqualTo(ErrorCode.SQL_INVALID_TEXT));
     }
 
     private void assertError(String sql, ErrorCode code, String message) {

@@ -22,6 +22,10 @@ import org.duckdb.DuckDBResultSet;
  * rows; each batch's buffers are moved (not copied) into a root with the announced schema and names.
  */
 final class DuckDbResult implements QueryResult {
+    /** What DuckDB's JDBC driver says when a streamed query fails, whatever the cause. */
+    private static final String STREAM_FAILURE = "Invalid result set";
+
+    private final DuckDb duckDb;
     private final Schema schema;
     private final String sql;
     private final int batchRows;
@@ -34,8 +38,9 @@ final class DuckDbResult implements QueryResult {
     private ArrowReader reader;
     private boolean closed;
 
-    private DuckDbResult(Schema schema, String sql, int batchRows, BufferAllocator allocator, Connection connection,
-            Statement statement) {
+    private DuckDbResult(DuckDb duckDb, Schema schema, String sql, int batchRows, BufferAllocator allocator,
+            Connection connection, Statement statement) {
+        this.duckDb = duckDb;
         this.schema = schema;
         this.sql = sql;
         this.batchRows = batchRows;
@@ -49,7 +54,8 @@ final class DuckDbResult implements QueryResult {
     static DuckDbResult start(DuckDb duckDb, String sql, Schema schema, BufferAllocator allocator, int batchRows) {
         final Connection connection = duckDb.connect();
         try {
-            return new DuckDbResult(schema, sql, batchRows, allocator, connection, connection.createStatement());
+            return new DuckDbResult(duckDb, schema, sql, batchRows, allocator, connection,
+                    connection.createStatement());
         } catch (SQLException e) {
             closeQuietly(connection);
             throw engineError(e);
@@ -89,7 +95,14 @@ final class DuckDbResult implements QueryResult {
             root.setRowCount(reader.getVectorSchemaRoot().getRowCount());
             return true;
         } catch (SQLException e) {
-            throw cancelled.get() ? cancelledError(e) : engineError(e);
+            if (cancelled.get()) {
+                throw cancelledError(e);
+            }
+            if (engineMessage(e).contains(STREAM_FAILURE)) {
+                final String cause = duckDb.failureOf(sql);
+                throw EngineErrors.of(cause == null ? engineMessage(e) : cause, e);
+            }
+            throw engineError(e);
         } catch (IOException | RuntimeException e) {
             if (cancelled.get()) {
                 throw cancelledError(e);
@@ -150,13 +163,7 @@ final class DuckDbResult implements QueryResult {
     }
 
     static SqlException engineError(SQLException e) {
-        final String message = engineMessage(e);
-        final ErrorCode code = message.startsWith("Conversion Error") || message.startsWith("Out of Range Error")
-                || message.startsWith("Invalid Input Error") || message.contains("Division by zero")
-                ? ErrorCode.SQL_DATA
-                : message.startsWith("INTERRUPT") ? ErrorCode.CANCELLED : ErrorCode.INTERNAL;
-        return new SqlException(code, code == ErrorCode.INTERNAL ? "Query engine failed: " + message : message,
-                0, 0, e);
+        return EngineErrors.of(engineMessage(e), e);
     }
 
     private static String engineMessage(Throwable e) {

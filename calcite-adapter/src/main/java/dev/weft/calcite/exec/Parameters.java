@@ -1,6 +1,7 @@
 package dev.weft.calcite.exec;
 
 import dev.weft.calcite.SqlException;
+import dev.weft.calcite.schema.WeftSchemas;
 import dev.weft.odf.error.ErrorCode;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,24 +14,40 @@ import org.apache.calcite.rel.RelHomogeneousShuttle;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
 
-/** Binds the values of a prepared statement's {@code ?} parameters into its plan as typed literals. */
+/**
+ * Binds what a run of a prepared statement knows and its plan does not into the plan, as typed literals: the values
+ * of its {@code ?} parameters, and the session's context ({@code current_user}, {@code current_catalog},
+ * {@code current_schema}), which would otherwise be the engine's own.
+ */
 public final class Parameters {
     private Parameters() {}
 
-    /** {@code rel} with every dynamic parameter (also inside sub-queries) replaced by its value. */
-    public static RelNode bind(RelNode rel, List<?> values) {
+    /**
+     * {@code rel} with every dynamic parameter (also inside sub-queries) replaced by its value, and every context
+     * function by its value in the session of {@code user}.
+     */
+    public static RelNode bind(RelNode rel, List<?> values, String user) {
         final RexBuilder rex = rel.getCluster().getRexBuilder();
         final RelHomogeneousShuttle[] relShuttle = new RelHomogeneousShuttle[1];
         final RexShuttle rexShuttle = new RexShuttle() {
+            @Override
+            public RexNode visitCall(RexCall call) {
+                final String context = contextValue(call.getOperator(), user);
+                return context == null ? super.visitCall(call) : rex.makeLiteral(context, call.getType(), false);
+            }
+
             @Override
             public RexNode visitDynamicParam(RexDynamicParam param) {
                 if (param.getIndex() >= values.size()) {
@@ -53,6 +70,18 @@ public final class Parameters {
             }
         };
         return rel.accept(relShuttle[0]);
+    }
+
+    private static String contextValue(SqlOperator operator, String user) {
+        if (operator == SqlStdOperatorTable.CURRENT_USER || operator == SqlStdOperatorTable.USER
+                || operator == SqlStdOperatorTable.SESSION_USER || operator == SqlStdOperatorTable.SYSTEM_USER
+                || operator == SqlStdOperatorTable.CURRENT_ROLE) {
+            return user;
+        }
+        if (operator == SqlStdOperatorTable.CURRENT_CATALOG) {
+            return WeftSchemas.CATALOG;
+        }
+        return operator == SqlStdOperatorTable.CURRENT_SCHEMA ? WeftSchemas.ODF : null;
     }
 
     private static RexNode literal(RexBuilder rex, Object value, RelDataType type, int index) {
@@ -102,6 +131,12 @@ public final class Parameters {
         }
         if (value instanceof Number days) {
             return LocalDate.ofEpochDay(days.longValue());
+        }
+        if (value instanceof LocalDateTime t) {
+            return t.toLocalDate();
+        }
+        if (value instanceof Instant i) {
+            return LocalDate.ofInstant(i, ZoneOffset.UTC);
         }
         return LocalDate.parse(value.toString());
     }

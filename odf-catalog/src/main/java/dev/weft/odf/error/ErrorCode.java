@@ -37,8 +37,14 @@ public enum ErrorCode {
     SQL_TYPE_MISMATCH("42804", "INVALID_ARGUMENT", 11),
     /** Any other SQL that parses but is not valid (ambiguous column, misplaced aggregate, wrong parameter, ...). */
     SQL_INVALID("42000", "INVALID_ARGUMENT", 11),
-    /** A query failed on the data it read (division by zero, bad cast, overflow). */
+    /** A query failed on the data it read, for a reason none of the codes below names. */
     SQL_DATA("22000", "INVALID_ARGUMENT", 12),
+    /** A query divided by zero. */
+    SQL_DIVISION_BY_ZERO("22012", "INVALID_ARGUMENT", 12),
+    /** A value read as a number, date or other type is not one ({@code CAST('x' AS INTEGER)}). */
+    SQL_INVALID_TEXT("22P02", "INVALID_ARGUMENT", 12),
+    /** A value does not fit its type (overflow, a date out of range). */
+    SQL_OUT_OF_RANGE("22003", "INVALID_ARGUMENT", 12),
     /** The query was cancelled by its client or by shutdown. */
     CANCELLED("57014", "CANCELLED", 13),
     /** A bug: something that should not happen. */
