@@ -79,3 +79,38 @@ void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
         }
     )
 }
+
+/** Parses PostgreSQL's {@code EXPLAIN [ANALYZE] query} (Calcite's own form is {@code EXPLAIN PLAN FOR query}). */
+SqlNode PostgresExplain() :
+{
+    final Span s;
+    boolean analyze = false;
+    final SqlNode query;
+}
+{
+    <EXPLAIN> { s = span(); }
+    (
+        <ANALYZE> { analyze = true; }
+    |
+        LOOKAHEAD({ getToken(1).kind != PLAN }) { }
+    )
+    query = SqlQueryOrDml() {
+        return PostgresStatements.explain(s.end(this), query, analyze, nDynamicParams);
+    }
+}
+
+/** Parses {@code SHOW TABLES [FROM schema]}, {@code SHOW SCHEMAS} and {@code SHOW COLUMNS FROM table}. */
+SqlNode ShowStatement() :
+{
+    final Span s;
+    final SqlIdentifier what;
+    SqlIdentifier from = null;
+}
+{
+    <SHOW> { s = span(); }
+    what = SimpleIdentifier()
+    [ ( <FROM> | <IN> ) from = CompoundIdentifier() ]
+    {
+        return PostgresStatements.show(s.end(this), what, from);
+    }
+}

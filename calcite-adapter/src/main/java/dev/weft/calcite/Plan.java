@@ -11,8 +11,8 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlSetOption;
 
 /**
- * A statement made ready to run against one catalog snapshot: a query (or an {@code EXPLAIN} of one) as a logical
- * plan, or a session setting.
+ * A statement made ready to run against one catalog snapshot: a query (or an {@code EXPLAIN} of one, which
+ * {@code EXPLAIN ANALYZE} also runs) as a logical plan, or a session setting.
  *
  * @param root the logical plan, projected to the result columns, AS AT applied (null for a setting)
  * @param rowType the query's result columns as the validator typed them (null for a setting)
@@ -36,5 +36,5 @@ record Plan(
         AsAt sessionAsAt,
         SqlSetOption setting) {
 
-    enum Kind { QUERY, EXPLAIN, SETTING }
+    enum Kind { QUERY, EXPLAIN, EXPLAIN_ANALYZE, SETTING }
 }

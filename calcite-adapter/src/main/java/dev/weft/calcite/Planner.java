@@ -1,6 +1,7 @@
 package dev.weft.calcite;
 
 import dev.weft.calcite.postgres.PostgresRewrite;
+import dev.weft.calcite.postgres.PostgresStatements;
 import dev.weft.calcite.schema.OdfTable;
 import dev.weft.calcite.schema.WeftSchemas;
 import dev.weft.odf.dataset.CatalogSnapshot;
@@ -98,7 +99,9 @@ final class Planner {
         }
         final TableCollector tables = new TableCollector();
         temporal.rel().accept(tables);
-        return new Plan(explain ? Plan.Kind.EXPLAIN : Plan.Kind.QUERY, snapshot, root, relRoot.withRel(temporal.rel()),
+        final Plan.Kind kind = parsed instanceof PostgresStatements.Analyze ? Plan.Kind.EXPLAIN_ANALYZE
+                : explain ? Plan.Kind.EXPLAIN : Plan.Kind.QUERY;
+        return new Plan(kind, snapshot, root, relRoot.withRel(temporal.rel()),
                 relRoot.validatedRowType, validator.getParameterRowType(validated), List.copyOf(tables.datasets),
                 !tables.other, temporal.pinned(), session.asAt(), null);
     }

@@ -12,11 +12,16 @@ import dev.weft.odf.error.ErrorCode;
 import dev.weft.temporal.TemporalRewriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -56,6 +61,7 @@ public final class PreparedQuery {
             case SETTING:
                 return TYPES.builder().build();
             case EXPLAIN:
+            case EXPLAIN_ANALYZE:
                 return TYPES.builder().add("plan", SqlTypeName.VARCHAR).build();
             default:
                 return plan.rowType();
@@ -143,11 +149,27 @@ public final class PreparedQuery {
             return RowsResult.of(resultSchema, List.of(), engine.allocator(), QueryEngine.BATCH_ROWS);
         }
         final Plan current = currentPlan();
-        if (current.kind() == Plan.Kind.EXPLAIN) {
-            final List<Object[]> lines = new ArrayList<>();
-            explain().lines().forEach(line -> lines.add(new Object[] {line}));
-            return RowsResult.of(resultSchema, lines, engine.allocator(), QueryEngine.BATCH_ROWS);
+        if (current.kind() == Plan.Kind.QUERY) {
+            return run(current, parameters);
         }
+        final List<Object[]> lines = new ArrayList<>();
+        explain().lines().forEach(line -> lines.add(new Object[] {line}));
+        if (current.kind() == Plan.Kind.EXPLAIN_ANALYZE) {
+            final long start = System.nanoTime();
+            long rows = 0;
+            try (QueryResult result = run(current, parameters)) {
+                while (result.loadNextBatch()) {
+                    rows += result.root().getRowCount();
+                }
+            }
+            lines.add(new Object[] {"Rows: " + rows});
+            lines.add(new Object[] {String.format(Locale.ROOT, "Execution time: %.1f ms",
+                    (System.nanoTime() - start) / 1e6)});
+        }
+        return RowsResult.of(resultSchema, lines, engine.allocator(), QueryEngine.BATCH_ROWS);
+    }
+
+    private QueryResult run(Plan current, List<?> parameters) {
         if (parameters.size() != current.parameterType().getFieldCount()) {
             throw new SqlException(ErrorCode.SQL_INVALID, "The statement has "
                     + current.parameterType().getFieldCount() + " parameter(s), " + parameters.size()
@@ -159,8 +181,25 @@ public final class PreparedQuery {
             return DuckDbExecutor.start(engine.duckDb(), bound, rowType, resultSchema, engine.allocator(),
                     QueryEngine.BATCH_ROWS);
         }
-        return CalciteExecutor.start(bound, current.root().collation, current.schema(), resultSchema,
+        return CalciteExecutor.start(bound, outputCollation(current.root()), current.schema(), resultSchema,
                 engine.allocator(), QueryEngine.BATCH_ROWS);
+    }
+
+    /**
+     * The result's order in terms of its own columns. A query may sort by a column it does not return
+     * ({@code SELECT name ... ORDER BY kind}); then the sort inside the plan orders the rows and none is demanded of
+     * the result.
+     */
+    private static RelCollation outputCollation(RelRoot root) {
+        final List<RelFieldCollation> keys = new ArrayList<>();
+        for (RelFieldCollation key : root.collation.getFieldCollations()) {
+            final int output = root.fields.leftList().indexOf(key.getFieldIndex());
+            if (output < 0) {
+                return RelCollations.EMPTY;
+            }
+            keys.add(key.withFieldIndex(output));
+        }
+        return RelCollations.of(keys);
     }
 
     private void apply(SqlSetOption setting) {

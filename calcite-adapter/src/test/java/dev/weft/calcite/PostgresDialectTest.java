@@ -178,6 +178,39 @@ class PostgresDialectTest {
     }
 
     @Test
+    void catalogIntrospectionAsPostgresToolsDoIt() {
+        assertRows("SELECT table_schema, table_name, table_type FROM information_schema.tables "
+                + "WHERE table_schema <> 'sys' ORDER BY 1, 2", "odf|sales|BASE TABLE", "state|sales|VIEW");
+        assertRows("SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+                + "WHERE table_schema = 'odf' AND table_name = 'sales' ORDER BY ordinal_position",
+                "offset|bigint|NO", "op|integer|NO", "system_time|timestamp without time zone|NO",
+                "ts|timestamp without time zone|NO", "region|text|YES", "product|text|YES", "amount|bigint|YES",
+                "price|double precision|YES");
+        assertRows("SELECT schema_name FROM information_schema.schemata ORDER BY 1", "information_schema", "odf",
+                "state", "sys");
+        assertRows("SHOW TABLES", "sales");
+        assertRows("SHOW TABLES FROM sys", "blocks", "datasets", "watermarks");
+        assertRows("SHOW SCHEMAS", "information_schema", "odf", "state", "sys");
+        assertThat(workspace.rows("SHOW COLUMNS FROM sales").get(4)).containsExactly("region", "text", "YES");
+    }
+
+    @Test
+    void explainShowsThePlanAndExplainAnalyzeAlsoRunsIt() {
+        assertThat(workspace.rows("EXPLAIN SELECT COUNT(*) FROM sales").stream().map(PostgresDialectTest::text))
+                .contains("Vectorized engine SQL:");
+        assertThat(workspace.rows("EXPLAIN ANALYZE SELECT region FROM sales").stream().map(PostgresDialectTest::text))
+                .contains("Rows: 5").anyMatch(line -> line.startsWith("Execution time: "));
+        assertThat(workspace.rows("EXPLAIN PLAN FOR SELECT 1").stream().map(PostgresDialectTest::text))
+                .contains("Vectorized engine SQL:");
+    }
+
+    @Test
+    void systemTablesSortByColumnsTheyDoNotReturn() {
+        assertRows("SELECT column_name FROM information_schema.columns WHERE table_schema = 'odf' "
+                + "ORDER BY ordinal_position DESC LIMIT 2", "price", "amount");
+    }
+
+    @Test
     void unsupportedFormsAreRefusedNamingThem() {
         assertError("SELECT INTERVAL 'bogus'", ErrorCode.SQL_SYNTAX, "'bogus' is not an interval");
         assertError("SELECT ts + '1 month 2 days'::interval FROM sales", ErrorCode.SQL_INVALID,
@@ -185,6 +218,7 @@ class PostgresDialectTest {
         assertError("SELECT to_char(ts, 'Q') FROM sales", ErrorCode.SQL_INVALID, "the pattern 'Q' is not supported");
         assertError("SELECT date_trunc('fortnight', ts) FROM sales", ErrorCode.SQL_INVALID,
                 "date_trunc does not know the unit 'fortnight'");
+        assertError("SHOW users", ErrorCode.SQL_SYNTAX, "SHOW supports TABLES");
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
  * The schema tree a query is planned against: catalog {@code weft} with schema {@code odf} (one table per dataset of
- * the snapshot), schema {@code state} (the current state projection of each) and schema {@code sys}. Built per query from a pinned {@link CatalogSnapshot}, so every table a query
+ * the snapshot), schema {@code state} (the current state projection of each), schema {@code sys} and PostgreSQL's
+ * {@code information_schema}. Built per query from a pinned {@link CatalogSnapshot}, so every table a query
  * names reads the same heads for the whole query.
  */
 public final class WeftSchemas {
@@ -45,6 +46,7 @@ public final class WeftSchemas {
         }
         weft.add(STATE, new FixedSchema(states));
         weft.add(SYS, new FixedSchema(SysTables.of(snapshot)));
+        weft.add(InformationSchema.NAME, new FixedSchema(InformationSchema.of(weft)));
         return root;
     }
 
