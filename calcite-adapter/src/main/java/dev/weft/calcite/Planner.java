@@ -40,7 +40,6 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 
 /**
@@ -68,7 +67,7 @@ final class Planner {
         final JavaTypeFactory types = new JavaTypeFactoryImpl(WeftTypeSystem.INSTANCE);
         final CalciteCatalogReader catalog = new WeftCatalogReader(CalciteSchema.from(root), types,
                 WeftSql.CONNECTION);
-        final SqlValidator validator = SqlValidatorUtil.newValidator(
+        final SqlValidator validator = new WeftValidator(
                 SqlOperatorTables.chain(WeftSql.OPERATORS, TemporalFunctions.OPERATORS, catalog), catalog, types,
                 WeftSql.VALIDATOR);
         final SqlNode validated;

@@ -211,6 +211,12 @@ class PostgresDialectTest {
     }
 
     @Test
+    void aParameterWithoutATypeFromItsContextIsText() {
+        assertThat(workspace.rows("SELECT ?, ? || '!', ? + 1", List.of("hello", "hi", 41)).stream()
+                .map(PostgresDialectTest::text)).containsExactly("hello|hi!|42");
+    }
+
+    @Test
     void unsupportedFormsAreRefusedNamingThem() {
         assertError("SELECT INTERVAL 'bogus'", ErrorCode.SQL_SYNTAX, "'bogus' is not an interval");
         assertError("SELECT ts + '1 month 2 days'::interval FROM sales", ErrorCode.SQL_INVALID,
@@ -219,6 +225,8 @@ class PostgresDialectTest {
         assertError("SELECT date_trunc('fortnight', ts) FROM sales", ErrorCode.SQL_INVALID,
                 "date_trunc does not know the unit 'fortnight'");
         assertError("SHOW users", ErrorCode.SQL_SYNTAX, "SHOW supports TABLES");
+        assertError("WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 5) SELECT SUM(n) FROM t",
+                ErrorCode.UNSUPPORTED, "WITH RECURSIVE is not supported yet");
     }
 
     @Test

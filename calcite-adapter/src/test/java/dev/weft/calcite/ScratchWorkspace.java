@@ -48,7 +48,12 @@ final class ScratchWorkspace implements AutoCloseable {
     }
 
     List<List<Object>> rows(String sql) {
-        try (QueryResult result = engine.execute(sql)) {
+        return rows(sql, List.of());
+    }
+
+    /** The rows of {@code sql} run as a prepared statement with {@code parameters}. */
+    List<List<Object>> rows(String sql, List<?> parameters) {
+        try (QueryResult result = engine.prepare(sql).execute(parameters)) {
             return new ArrayList<>(ArrowRows.drain(result));
         }
     }

@@ -9,6 +9,7 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlJdbcFunctionCall;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -34,6 +35,12 @@ public final class PostgresRewrite extends SqlShuttle {
 
     @Override
     public SqlNode visit(SqlCall call) {
+        if (call instanceof SqlWithItem item && item.recursive.booleanValue()) {
+            final int line = call.getParserPosition().getLineNum();
+            final int column = call.getParserPosition().getColumnNum();
+            throw new SqlException(ErrorCode.UNSUPPORTED, "WITH RECURSIVE is not supported yet (at line " + line
+                    + ", column " + column + ")", line, column, null);
+        }
         if (call.getOperator() == PostgresIntervals.CAST_TO_INTERVAL) {
             final SqlNode operand = call.operand(0);
             if (operand instanceof SqlLiteral literal && literal.getValue() instanceof NlsString text) {
