@@ -114,3 +114,19 @@ SqlNode ShowStatement() :
         return PostgresStatements.show(s.end(this), what, from);
     }
 }
+
+/**
+ * Parses PostgreSQL's JSON operators {@code json -> key} and {@code json ->> key}. Calcite's lexer reads {@code ->} as
+ * its lambda arrow, so {@code ->>} arrives as that arrow and a {@code >}.
+ */
+void JsonAccess(List<Object> list, ExprContext exprContext, Span s) :
+{
+    SqlOperator op = PostgresFunctions.JSON_GET;
+}
+{
+    <LAMBDA> [ <GT> { op = PostgresFunctions.JSON_GET_TEXT; } ] {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(op, s.pos()));
+    }
+    AddExpression2b(list, ExprContext.ACCEPT_SUB_QUERY)
+}

@@ -172,6 +172,13 @@ class PostgresDialectTest {
     }
 
     @Test
+    void jsonMembersAndElements() {
+        assertRows("SELECT ('{\"a\": {\"b\": [1,2]}}'::json -> 'a') ->> 'b', '[10, 20]'::json -> 1, "
+                + "'{\"a\": \"x\"}'::jsonb ->> 'a'", "[1,2]|20|x");
+        assertRows("SELECT COUNT(*) FROM sales WHERE '{\"r\": \"North\"}'::json ->> 'r' = region", "3");
+    }
+
+    @Test
     void sessionFunctionsAndJdbcEscapes() {
         assertRows("SELECT current_user, current_catalog, current_schema", "weft|weft|odf");
         assertRows("SELECT {fn LCASE(region)}, {fn YEAR(ts)} FROM sales ORDER BY ts LIMIT 1", "north|2025");

@@ -82,6 +82,8 @@ final class EngineFunctions {
         table.put(PostgresFunctions.MEDIAN, SAME);
         table.put(PostgresFunctions.CORR, SAME);
         table.put(PostgresFunctions.PERCENTILE_CONT, SAME);
+        table.put(PostgresFunctions.JSON_GET, SAME);
+        table.put(PostgresFunctions.JSON_GET_TEXT, SAME);
         table.put(SqlLibraryOperators.TRY_CAST, SAME);
         table.put(SqlLibraryOperators.MAX_BY, SAME);
         table.put(SqlLibraryOperators.MIN_BY, SAME);

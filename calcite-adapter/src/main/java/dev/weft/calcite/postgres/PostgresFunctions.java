@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.calcite.sql.SqlAggFunction;
+import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -111,8 +112,20 @@ public final class PostgresFunctions {
             .withFunctionType(SqlFunctionCategory.SYSTEM).withGroupOrder(Optionality.MANDATORY)
             .withPercentile(true).withAllowsFraming(false);
 
+    /** {@code json -> key | index}: the member or element, as JSON text. */
+    public static final SqlBinaryOperator JSON_GET = new SqlBinaryOperator("->", SqlKind.OTHER, 94, true,
+            ReturnTypes.VARCHAR_NULLABLE, null, OperandTypes.or(
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER)));
+
+    /** {@code json ->> key | index}: the member or element, as text (a JSON string without its quotes). */
+    public static final SqlBinaryOperator JSON_GET_TEXT = new SqlBinaryOperator("->>", SqlKind.OTHER, 94, true,
+            ReturnTypes.VARCHAR_NULLABLE, null, OperandTypes.or(
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
+                    OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER)));
+
     private static final List<SqlOperator> OWN = List.of(DATE_TRUNC, NOW, MAKE_DATE, MAKE_TIMESTAMP, TO_CHAR,
-            TO_TIMESTAMP, TO_DATE, STRFTIME, TRUNC, MEDIAN, CORR, PERCENTILE_CONT);
+            TO_TIMESTAMP, TO_DATE, STRFTIME, TRUNC, MEDIAN, CORR, PERCENTILE_CONT, JSON_GET, JSON_GET_TEXT);
 
     /** Functions of Calcite's other libraries that PostgreSQL or DuckDB also have, with the same meaning. */
     private static final List<SqlOperator> BORROWED = List.of(SqlLibraryOperators.TRY_CAST,

@@ -10,7 +10,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * PostgreSQL's names for types that standard SQL spells otherwise ({@code text}, {@code int8}, {@code float8},
  * {@code bool}, {@code timestamptz}, ...), as casts from BI tools and {@code ::} casts use them. Weft has one timestamp
- * type, an instant in UTC, so {@code timestamptz} is that type (a session's time zone is always UTC).
+ * type, an instant in UTC, so {@code timestamptz} is that type (a session's time zone is always UTC); JSON is kept as
+ * its text.
  */
 public final class PostgresTypes {
     private static final Map<String, SqlTypeName> NAMES = Map.ofEntries(
@@ -20,7 +21,8 @@ public final class PostgresTypes {
             Map.entry("int8", SqlTypeName.BIGINT), Map.entry("long", SqlTypeName.BIGINT),
             Map.entry("float4", SqlTypeName.REAL), Map.entry("float8", SqlTypeName.DOUBLE),
             Map.entry("bool", SqlTypeName.BOOLEAN), Map.entry("bytea", SqlTypeName.VARBINARY),
-            Map.entry("blob", SqlTypeName.VARBINARY),
+            Map.entry("blob", SqlTypeName.VARBINARY), Map.entry("json", SqlTypeName.VARCHAR),
+            Map.entry("jsonb", SqlTypeName.VARCHAR),
             Map.entry("timestamptz", SqlTypeName.TIMESTAMP), Map.entry("datetime", SqlTypeName.TIMESTAMP));
 
     /** Weft's timestamps are milliseconds since the epoch (ODF's system and event times). */
