@@ -20,7 +20,8 @@ import net.jqwik.api.Provide;
  * {@code FOR EVENT_TIME AS OF} against a brute-force fold, over random changelogs: a ChangelogStream dataset takes
  * additions, corrections and retractions with event times in any order (late records included) over several commits.
  * For every commit (by {@code FOR SYSTEM_TIME AS OF} its block) and every event time, the state is what folding that
- * prefix of the changelog, in offset order and restricted to records at or before the event time, leaves per key.
+ * prefix of the changelog, in offset order and restricted to records that took effect at or before the event time,
+ * leaves per key.
  */
 class EventTimeStatePropertiesTest {
     private static final LocalDate FIRST_DAY = LocalDate.of(2020, 1, 1);
@@ -116,11 +117,17 @@ class EventTimeStatePropertiesTest {
         return changes;
     }
 
-    /** The brute-force fold: additions and new values set a key, retractions and old values clear it. */
+    /**
+     * The brute-force fold: additions and new values set a key, retractions and old values clear it. A record counts
+     * from the day it takes effect: its own event day, except an old value ({@code -C}), which repeats the record it
+     * replaces and takes effect on the day of its new value ({@code +C}, the next record).
+     */
     private static Map<String, String> fold(List<Change> changelog, int day) {
         final Map<String, String> state = new TreeMap<>();
-        for (Change change : changelog) {
-            if (change.day() > day) {
+        for (int i = 0; i < changelog.size(); i++) {
+            final Change change = changelog.get(i);
+            final int takesEffect = change.op().equals("-C") ? changelog.get(i + 1).day() : change.day();
+            if (takesEffect > day) {
                 continue;
             }
             if (change.op().startsWith("+")) {
