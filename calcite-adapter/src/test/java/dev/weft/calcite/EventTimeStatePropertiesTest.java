@@ -94,11 +94,18 @@ class EventTimeStatePropertiesTest {
         return step.list().ofMinSize(1).ofMaxSize(8).list().ofMinSize(1).ofMaxSize(4);
     }
 
-    /** Turns random steps into a well-formed changelog against the live records, updating them. */
+    /**
+     * Turns random steps into a well-formed changelog against the live records, updating them. One change per key and
+     * commit: the slice is sorted by key, then operation, so several changes of one key go in separate commits.
+     */
     private static List<Change> changes(List<Step> steps, Map<String, Change> live) {
         final List<Change> changes = new ArrayList<>();
+        final java.util.Set<String> changed = new java.util.HashSet<>();
         for (Step step : steps) {
             final String key = KEYS.get(step.key());
+            if (!changed.add(key)) {
+                continue;
+            }
             final Change current = live.get(key);
             if (current == null) {
                 final Change added = new Change("+A", key, step.value(), step.day());

@@ -39,11 +39,14 @@ final class SliceCommitter {
             IngestProgress progress) {
         final String eventTimeName = state.eventTimeColumn();
         try (RowReader reader = new BackgroundRowReader(RowReaders.open(read, files, eventTimeName,
-                        Merger.carriesOperations(merge) ? state.operationTypeColumn() : null, defaultEventTime),
+                        Merger.carriesOperations(merge)
+                                ? new OperationColumn(state.operationTypeColumn(), Merger.requiresOperations(merge))
+                                : null,
+                        defaultEventTime),
                         progress);
                 LocalStagedFile staged = store.stage(FileKind.DATA)) {
             final List<IngestColumn> columns = reader.dataColumns();
-            final Merger merger = new Merger(merge, columns.stream().map(IngestColumn::name).toList());
+            final Merger merger = new Merger(merge, columns.stream().map(IngestColumn::name).toList(), eventTimeName);
             final Schema sliceSchema = SliceSchema.withDataColumns(eventTimeName, dataFields(columns));
             final SliceFile slice;
             final long records;
