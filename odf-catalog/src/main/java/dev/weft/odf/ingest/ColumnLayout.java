@@ -92,6 +92,10 @@ final class ColumnLayout {
                             + (i == eventTimeIndex ? "TIMESTAMP" : column.type().displayName()) + ": " + e.getMessage());
                 }
             }
+            if (value == null && !column.nullable() && i != eventTimeIndex) {
+                throw new WeftException(ErrorCode.INVALID_DATA, fields.position(i) + ": Column '" + column.name()
+                        + "' is declared as non-nullable but contains null values");
+            }
             if (i == eventTimeIndex) {
                 if (value == null) {
                     throw new WeftException(ErrorCode.INVALID_DATA, fields.position(i) + ": event time column '"

@@ -140,6 +140,24 @@ class WeftCliTest {
     }
 
     @Test
+    void systemTimePinsTheCommitsSoSlicesHashAsKamusDo() {
+        assertThat(weft("add", example("cities.population.yaml")).exitCode).isZero();
+        assertThat(weft("ingest", "cities.population", example("data/cities-2020.csv"), "--system-time",
+                "2050-01-01T00:00:00Z").exitCode).isZero();
+        assertThat(weft("ingest", "cities.population", example("data/cities-2021.csv"), "--system-time",
+                "2050-01-02T00:00:00Z").exitCode).isZero();
+        // The logical hashes kamu-cli 0.265.0 writes for the same two ingests at the same system times.
+        assertThat(weft("log", "cities.population", "-o", "yaml").out).contains(
+                "f9680c00120610b318f5b978bc5bc194b57f8a04afa35fe9e2dd6f7317f8d9fc4a917b951c0",
+                "f9680c0012094b633d8f5f15bccbfb21e51d307bc9c08c141eaf2640c928a2d27a557e7e829",
+                "2050-01-02T00:00:00Z");
+        final Result bad = weft("ingest", "cities.population", example("data/cities-2021.csv"), "--system-time",
+                "tomorrow");
+        assertThat(bad.exitCode).isNotZero();
+        assertThat(bad.err).contains("--system-time 'tomorrow' is not an RFC 3339 timestamp");
+    }
+
+    @Test
     void ingestOfABadFileNamesTheLineAndLeavesTheDatasetAsItWas() throws IOException {
         assertThat(weft("add", example("cities.population.yaml")).exitCode).isZero();
         final Path bad = dir.resolve("bad.csv");
