@@ -172,6 +172,10 @@ final class ChainState {
         return this;
     }
 
+    boolean isDerivative() {
+        return kind == DatasetKind.DERIVATIVE;
+    }
+
     boolean hasPollingSource() {
         return pollingSource != null;
     }

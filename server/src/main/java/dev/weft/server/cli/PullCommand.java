@@ -41,12 +41,19 @@ final class PullCommand implements Callable<Integer> {
             for (DatasetName name : selection.resolve(ingester::datasetsWithPollingSources)) {
                 final PollingIngester.PullResult result =
                         ingester.pull(name, TerminalProgress.forTerminal(spec.commandLine().getErr()));
-                if (result.commits().isEmpty()) {
+                if (result.neverFound() != null) {
+                    out.printf("%s: nothing pulled yet: %s%n", name, result.neverFound());
+                } else if (result.commits().isEmpty()) {
                     out.printf("%s: up to date%n", name);
                 } else {
                     final IngestResult last = result.commits().get(result.commits().size() - 1);
                     out.printf("%s: %d records in %d commit(s), head %s%n", name, result.records(),
                             result.commits().size(), last.head().toShortString());
+                }
+            }
+            if (selection.all()) {
+                for (DatasetName name : ingester.derivativeDatasets()) {
+                    out.printf("%s: skipped, a derivative dataset (Weft does not run transforms yet)%n", name);
                 }
             }
         }

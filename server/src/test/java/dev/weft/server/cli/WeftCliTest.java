@@ -187,6 +187,43 @@ class WeftCliTest {
     }
 
     @Test
+    void pullSaysWhatAnEmptyGlobLookedForAndNamesTheDerivativesItSkips() {
+        assertThat(weft("add", example("shop.orders.yaml"), example("shop.daily-revenue.yaml")).exitCode).isZero();
+        final Result pull = weft("pull", "--all");
+        assertThat(pull.exitCode).as(pull.err).isZero();
+        assertThat(pull.out).isEqualTo("shop.orders: nothing pulled yet: no file matches 'orders-*.csv' in "
+                + dir.resolve("data") + " (no such directory) (FilesGlob path 'data/orders-*.csv', relative to "
+                + dir + ")\nshop.daily-revenue: skipped, a derivative dataset (Weft does not run transforms yet)\n");
+    }
+
+    @Test
+    void aManifestWithAPreprocessStepIsRefusedNamingTheStep() throws IOException {
+        final Path manifest = dir.resolve("pre.yaml");
+        Files.writeString(manifest, """
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: pre
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: feed
+                      read: {kind: Csv, header: true, schema: ["a BIGINT"]}
+                      preprocess:
+                        kind: Sql
+                        engine: datafusion
+                        query: SELECT a * 2 AS a FROM input
+                      merge: {kind: Append}
+                """);
+        final Result add = weft("add", manifest.toString());
+        assertThat(add.exitCode).isNotZero();
+        assertThat(add.err).contains("Cannot add dataset 'pre': its push source 'feed' has a preprocess step (kind "
+                + "Sql, engine datafusion, query \"SELECT a * 2 AS a FROM input\"), and Weft does not run preprocess "
+                + "steps yet");
+        assertThat(datasetDirectories()).isEmpty();
+    }
+
+    @Test
     void listShowsHealthyDatasetsEvenWhenOneIsUnreadable() throws IOException {
         assertThat(weft("add", example("shop.orders.yaml"), example("cities.population.yaml")).exitCode).isZero();
         final Path cities = dir.resolve(".weft/datasets/cities.population");
