@@ -114,14 +114,21 @@ def check_as_at(uri):
 
 
 def check_event_time(uri):
-    """At every event time of `prices`, FOR EVENT_TIME AS OF a bound parameter gives the fold of the records up to it."""
+    """At every event time of `prices`, FOR EVENT_TIME AS OF a bound parameter gives the fold of the records that took
+    effect up to it: a -C at its +C's event time (the next record), a -R of this Snapshot merge at its commit's
+    watermark (the greatest event time written up to that commit; a commit's records share a system time)."""
     with flight_sql.connect(uri) as conn, conn.cursor() as cur:
-        cur.execute('SELECT "offset", op, event_time, item, price FROM prices ORDER BY "offset"')
+        cur.execute('SELECT "offset", op, event_time, item, price, system_time FROM prices ORDER BY "offset"')
         changelog = cur.fetchall()
         event_times = sorted({r[2] for r in changelog})
+        watermarks = {}
+        for r in changelog:
+            watermarks[r[5]] = max(r[2], *watermarks.values()) if watermarks else r[2]
+        takes_effect = [changelog[i + 1][2] if r[1] == 2 else watermarks[r[5]] if r[1] == 1 else r[2]
+                        for i, r in enumerate(changelog)]
         for event_time in [event_times[0] - datetime.timedelta(milliseconds=1)] + event_times:
             state = {}
-            for _, op, time, item, price in changelog:
+            for (_, op, _, item, price, _), time in zip(changelog, takes_effect):
                 if time <= event_time:
                     if op in (0, 3):
                         state[item] = price

@@ -20,7 +20,8 @@ import net.jqwik.api.Provide;
  * {@code FOR EVENT_TIME AS OF} against a brute-force fold, over random changelogs: a ChangelogStream dataset takes
  * additions, corrections and retractions with event times in any order (late records included) over several commits.
  * For every commit (by {@code FOR SYSTEM_TIME AS OF} its block) and every event time, the state is what folding that
- * prefix of the changelog, in offset order and restricted to records at or before the event time, leaves per key.
+ * prefix of the changelog, in offset order and restricted to records that took effect at or before the event time,
+ * leaves per key.
  */
 class EventTimeStatePropertiesTest {
     private static final LocalDate FIRST_DAY = LocalDate.of(2020, 1, 1);
@@ -93,11 +94,18 @@ class EventTimeStatePropertiesTest {
         return step.list().ofMinSize(1).ofMaxSize(8).list().ofMinSize(1).ofMaxSize(4);
     }
 
-    /** Turns random steps into a well-formed changelog against the live records, updating them. */
+    /**
+     * Turns random steps into a well-formed changelog against the live records, updating them. One change per key and
+     * commit: the slice is sorted by key, then operation, so several changes of one key go in separate commits.
+     */
     private static List<Change> changes(List<Step> steps, Map<String, Change> live) {
         final List<Change> changes = new ArrayList<>();
+        final java.util.Set<String> changed = new java.util.HashSet<>();
         for (Step step : steps) {
             final String key = KEYS.get(step.key());
+            if (!changed.add(key)) {
+                continue;
+            }
             final Change current = live.get(key);
             if (current == null) {
                 final Change added = new Change("+A", key, step.value(), step.day());
@@ -116,11 +124,17 @@ class EventTimeStatePropertiesTest {
         return changes;
     }
 
-    /** The brute-force fold: additions and new values set a key, retractions and old values clear it. */
+    /**
+     * The brute-force fold: additions and new values set a key, retractions and old values clear it. A record counts
+     * from the day it takes effect: its own event day, except an old value ({@code -C}), which repeats the record it
+     * replaces and takes effect on the day of its new value ({@code +C}, the next record).
+     */
     private static Map<String, String> fold(List<Change> changelog, int day) {
         final Map<String, String> state = new TreeMap<>();
-        for (Change change : changelog) {
-            if (change.day() > day) {
+        for (int i = 0; i < changelog.size(); i++) {
+            final Change change = changelog.get(i);
+            final int takesEffect = change.op().equals("-C") ? changelog.get(i + 1).day() : change.day();
+            if (takesEffect > day) {
                 continue;
             }
             if (change.op().startsWith("+")) {

@@ -21,9 +21,13 @@ import java.util.Optional;
  * contiguous ({@link ChainValidator} checks both).
  */
 public final class SliceIndex {
-    /** One data slice: the block that added it and the file that holds it. */
+    /**
+     * One data slice: the block that added it and the file that holds it.
+     *
+     * @param newWatermark the output watermark the block set, or null when it set none
+     */
     public record Slice(Multihash blockHash, long sequenceNumber, Instant systemTime, OffsetInterval offsets,
-            Multihash physicalHash, long size) {
+            Multihash physicalHash, long size, Instant newWatermark) {
         public Slice {
             Objects.requireNonNull(blockHash, "blockHash");
             Objects.requireNonNull(systemTime, "systemTime");
@@ -79,7 +83,7 @@ public final class SliceIndex {
             final DataSlice data = newData(block);
             if (data != null) {
                 slices.add(new Slice(block.hash(), block.sequenceNumber(), time, data.offsetInterval(),
-                        data.physicalHash(), data.size()));
+                        data.physicalHash(), data.size(), newWatermark(block)));
             }
         }
         return new SliceIndex(head, blocks, slices);
@@ -91,6 +95,16 @@ public final class SliceIndex {
         }
         if (block.block().event() instanceof ExecuteTransform transform) {
             return transform.newData();
+        }
+        return null;
+    }
+
+    private static Instant newWatermark(ChainBlock block) {
+        if (block.block().event() instanceof AddData add) {
+            return add.newWatermark();
+        }
+        if (block.block().event() instanceof ExecuteTransform transform) {
+            return transform.newWatermark();
         }
         return null;
     }

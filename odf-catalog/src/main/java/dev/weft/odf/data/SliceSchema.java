@@ -4,6 +4,7 @@ import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -25,6 +26,8 @@ public final class SliceSchema {
     /** When the event the record describes happened. */
     public static final Field EVENT_TIME = new Field("event_time",
             FieldType.notNullable(new ArrowType.Timestamp(TimeUnit.MILLISECOND, "UTC")), null);
+    /** The other type an event time may have: a date, as sources that declare a {@code date} column store it. */
+    private static final ArrowType DATE32 = new ArrowType.Date(DateUnit.DAY);
     /** The system columns in the order slices carry them. */
     public static final List<Field> SYSTEM_COLUMNS = List.of(OFFSET, OP, SYSTEM_TIME, EVENT_TIME);
 
@@ -37,8 +40,16 @@ public final class SliceSchema {
 
     /** The slice schema with the event time column named {@code eventTimeColumn}, then the data columns. */
     public static Schema withDataColumns(String eventTimeColumn, List<Field> dataColumns) {
+        return withDataColumns(eventTimeColumn, EVENT_TIME.getType(), dataColumns);
+    }
+
+    /**
+     * The slice schema with the event time column named {@code eventTimeColumn} of type {@code eventTimeType} (a
+     * timestamp in ms, UTC, or a date32 when the source declares a date), then the data columns.
+     */
+    public static Schema withDataColumns(String eventTimeColumn, ArrowType eventTimeType, List<Field> dataColumns) {
         final List<Field> fields = new ArrayList<>(SYSTEM_COLUMNS.subList(0, 3));
-        fields.add(new Field(eventTimeColumn, EVENT_TIME.getFieldType(), null));
+        fields.add(new Field(eventTimeColumn, FieldType.notNullable(eventTimeType), null));
         fields.addAll(dataColumns);
         final Schema schema = new Schema(fields);
         requireSliceSchema(schema);
@@ -61,8 +72,9 @@ public final class SliceSchema {
             }
             final Field actual = fields.get(i);
             final boolean nameMatches = expected == EVENT_TIME || actual.getName().equals(expected.getName());
-            if (!nameMatches || !actual.getType().equals(expected.getType())
-                    || actual.isNullable()) {
+            final boolean typeMatches = actual.getType().equals(expected.getType())
+                    || expected == EVENT_TIME && actual.getType().equals(DATE32);
+            if (!nameMatches || !typeMatches || actual.isNullable()) {
                 throw new WeftException(ErrorCode.INVALID_ARGUMENT, "Invalid slice schema: column " + i + " must be "
                         + describe(expected) + " but is " + describe(actual));
             }

@@ -43,6 +43,8 @@ import java.util.stream.Stream;
  *
  * @param schema the latest {@code SetDataSchema} up to the head, or null before the first data
  * @param primaryKey the primary key of the merge strategy in force (empty for Append and derivative datasets)
+ * @param retractsAtCommit whether the merge strategy in force writes retractions itself (Snapshot, UpsertStream):
+ *     such a {@code -R} repeats the retracted record, old event time included, but takes effect when it was committed
  * @param inputs the inputs of the transform in force (empty for root datasets)
  * @param watermark the latest output watermark, or null
  * @param chain the dataset's chain, for reading blocks at or before the head (blocks never change once written)
@@ -54,6 +56,7 @@ public record DatasetView(
         DataSchema schema,
         SystemColumns systemColumns,
         List<String> primaryKey,
+        boolean retractsAtCommit,
         List<TransformInput> inputs,
         Instant watermark,
         SliceIndex slices,
@@ -161,6 +164,7 @@ public record DatasetView(
         }
         return new DatasetView(chain.datasetName(), seed.datasetId(), seed.datasetKind(), schema,
                 vocab == null ? SystemColumns.DEFAULT : SystemColumns.of(vocab), merge == null ? List.of() : merge.primaryKey(),
+                merge instanceof MergeStrategy.Snapshot || merge instanceof MergeStrategy.UpsertStream,
                 inputs == null ? List.of() : inputs, watermark, slices, store, chain);
     }
 

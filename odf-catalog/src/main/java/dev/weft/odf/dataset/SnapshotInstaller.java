@@ -14,6 +14,7 @@ import dev.weft.odf.model.MetadataEvent;
 import dev.weft.odf.model.Seed;
 import dev.weft.odf.model.SetPollingSource;
 import dev.weft.odf.model.SetTransform;
+import dev.weft.odf.model.Transform;
 import dev.weft.odf.model.TransformInput;
 import dev.weft.odf.store.CreatedDataset;
 import dev.weft.odf.store.DatasetName;
@@ -119,6 +120,7 @@ public final class SnapshotInstaller {
     private static void checkEventsFitKind(DatasetName name, DatasetSnapshot snapshot) {
         int transforms = 0;
         for (MetadataEvent event : snapshot.metadata()) {
+            refusePreprocess(name, event);
             final boolean isSource = event instanceof SetPollingSource || event instanceof AddPushSource;
             if (snapshot.kind() == DatasetKind.DERIVATIVE && isSource) {
                 throw new WeftException(ErrorCode.INVALID_MANIFEST, "Cannot add dataset '" + name
@@ -135,6 +137,23 @@ public final class SnapshotInstaller {
         if (snapshot.kind() == DatasetKind.DERIVATIVE && transforms != 1) {
             throw new WeftException(ErrorCode.INVALID_MANIFEST, "Cannot add dataset '" + name
                     + "': a derivative dataset needs exactly one SetTransform, found " + transforms);
+        }
+    }
+
+    /**
+     * Refuses a source with a {@code preprocess} step: Weft has no engine for it yet, and ingesting without it would
+     * write other data than the manifest asks for.
+     */
+    private static void refusePreprocess(DatasetName name, MetadataEvent event) {
+        final Transform preprocess = event instanceof AddPushSource push ? push.preprocess()
+                : event instanceof SetPollingSource polling ? polling.preprocess()
+                : null;
+        if (preprocess != null) {
+            final String source = event instanceof AddPushSource push ? "push source '" + push.sourceName() + "'"
+                    : "polling source";
+            throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot add dataset '" + name + "': its " + source
+                    + " has a preprocess step (" + preprocess.summary() + "), and Weft does not run preprocess steps "
+                    + "yet; remove it, or ingest the raw data and transform it in a derivative dataset");
         }
     }
 

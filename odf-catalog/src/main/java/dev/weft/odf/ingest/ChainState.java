@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TimeStampMilliTZVector;
@@ -171,6 +172,10 @@ final class ChainState {
         return this;
     }
 
+    boolean isDerivative() {
+        return kind == DatasetKind.DERIVATIVE;
+    }
+
     boolean hasPollingSource() {
         return pollingSource != null;
     }
@@ -230,7 +235,7 @@ final class ChainState {
                     while (reader.loadNextBatch()) {
                         final VectorSchemaRoot batch = reader.root();
                         final IntVector op = (IntVector) batch.getVector(SliceSchema.OP.getName());
-                        final TimeStampMilliTZVector eventTime = (TimeStampMilliTZVector) batch.getVector(eventTimeName);
+                        final FieldVector eventTime = batch.getVector(eventTimeName);
                         final FieldVector[] vectors = new FieldVector[columns.size()];
                         for (int c = 0; c < vectors.length; c++) {
                             vectors[c] = batch.getVector(columns.get(c).name());
@@ -240,11 +245,17 @@ final class ChainState {
                             for (int c = 0; c < vectors.length; c++) {
                                 values[c] = vectors[c] == null ? null : columns.get(c).type().get(vectors[c], row);
                             }
-                            merger.fold(new IngestRow(op.get(row), eventTime.get(row), values));
+                            merger.fold(new IngestRow(op.get(row), eventTimeMillis(eventTime, row), values));
                         }
                     }
                 }
             }
         }
+    }
+
+    /** An event time as epoch milliseconds, stored as a timestamp (ms) or as a date32 (its midnight, UTC). */
+    private static long eventTimeMillis(FieldVector vector, int row) {
+        return vector instanceof DateDayVector dates ? dates.get(row) * 86_400_000L
+                : ((TimeStampMilliTZVector) vector).get(row);
     }
 }

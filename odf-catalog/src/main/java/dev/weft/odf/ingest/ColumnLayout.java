@@ -22,13 +22,14 @@ final class ColumnLayout {
 
     private final List<IngestColumn> columns;
     private final List<IngestColumn> dataColumns;
-    private final String opName;
+    private final OperationColumn opName;
     private final int eventTimeIndex;
     private final int opIndex;
     private final ColumnType.Formats formats;
     private final long defaultEventTime;
 
-    ColumnLayout(List<IngestColumn> columns, String eventTimeName, String opName, ColumnType.Formats formats,
+    /** @param opName the operation column, or null when records carry no operation */
+    ColumnLayout(List<IngestColumn> columns, String eventTimeName, OperationColumn opName, ColumnType.Formats formats,
             long defaultEventTime, String source) {
         this.columns = List.copyOf(columns);
         this.opName = opName;
@@ -44,14 +45,16 @@ final class ColumnLayout {
             }
             data.remove(columns.get(eventTimeIndex));
         }
-        this.opIndex = opName == null ? -1 : IngestColumns.indexOf(columns, opName);
+        this.opIndex = opName == null ? -1 : IngestColumns.indexOf(columns, opName.name());
         if (opName != null) {
-            if (opIndex < 0) {
+            if (opIndex < 0 && opName.required()) {
                 throw new WeftException(ErrorCode.INVALID_DATA, "Cannot read " + source + ": changelog and upsert "
-                        + "inputs need the operation column '" + opName + "'; columns are "
+                        + "inputs need the operation column '" + opName.name() + "'; columns are "
                         + IngestColumns.names(columns));
             }
-            data.remove(columns.get(opIndex));
+            if (opIndex >= 0) {
+                data.remove(columns.get(opIndex));
+            }
         }
         this.dataColumns = List.copyOf(data);
     }
@@ -89,6 +92,10 @@ final class ColumnLayout {
                             + (i == eventTimeIndex ? "TIMESTAMP" : column.type().displayName()) + ": " + e.getMessage());
                 }
             }
+            if (value == null && !column.nullable() && i != eventTimeIndex) {
+                throw new WeftException(ErrorCode.INVALID_DATA, fields.position(i) + ": Column '" + column.name()
+                        + "' is declared as non-nullable but contains null values");
+            }
             if (i == eventTimeIndex) {
                 if (value == null) {
                     throw new WeftException(ErrorCode.INVALID_DATA, fields.position(i) + ": event time column '"
@@ -110,7 +117,7 @@ final class ColumnLayout {
             case "2": case "-C": return 2;
             case "3": case "+C": return 3;
             default:
-                throw new WeftException(ErrorCode.INVALID_DATA, fields.position(i) + ": column '" + opName + "': '"
+                throw new WeftException(ErrorCode.INVALID_DATA, fields.position(i) + ": column '" + opName.name() + "': '"
                         + trimmed + "' is not an operation (0 or +A, 1 or -R, 2 or -C, 3 or +C)");
         }
     }

@@ -25,7 +25,7 @@ final class CsvRowReader implements RowReader {
     private final CsvOptions options;
     private final ColumnType.Formats formats;
     private final String eventTimeName;
-    private final String opName;
+    private final OperationColumn opName;
     private final long defaultEventTime;
     private List<IngestColumn> columns;
     private ColumnLayout layout;
@@ -38,7 +38,7 @@ final class CsvRowReader implements RowReader {
     private long records;
 
     private CsvRowReader(List<Path> files, ReadStep.Csv csv, List<IngestColumn> declared, String eventTimeName,
-            String opName, long defaultEventTime) {
+            OperationColumn opName, long defaultEventTime) {
         this.opName = opName;
         this.files = List.copyOf(files);
         this.options = csvOptions(csv);
@@ -54,7 +54,7 @@ final class CsvRowReader implements RowReader {
      * @param opName the column carrying each record's operation (changelog and upsert inputs), or null
      */
     static CsvRowReader open(List<Path> files, ReadStep.Csv csv, List<IngestColumn> declared, String eventTimeName,
-            String opName, long defaultEventTime) {
+            OperationColumn opName, long defaultEventTime) {
         if (files.isEmpty()) {
             throw new WeftException(ErrorCode.INVALID_ARGUMENT, "No input files given");
         }

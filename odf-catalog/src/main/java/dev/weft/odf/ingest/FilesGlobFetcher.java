@@ -41,6 +41,15 @@ final class FilesGlobFetcher {
 
     private FilesGlobFetcher() {}
 
+    /** What the glob looks for and where, e.g. {@code no file matches 'orders-*.csv' in /data/shop}. */
+    static String describeSearch(FetchStep.FilesGlob glob, Path baseDir) {
+        final Path pattern = baseDir.resolve(glob.path()).normalize();
+        final Path dir = pattern.getParent();
+        return "no file matches '" + pattern.getFileName() + "' in " + dir
+                + (dir != null && Files.isDirectory(dir) ? "" : " (no such directory)")
+                + " (FilesGlob path '" + glob.path() + "', relative to " + baseDir + ")";
+    }
+
     /** The next file to take, or null when every matching file was taken. */
     static PollingIngester.Fetched next(DatasetName name, FetchStep.FilesGlob glob, Path baseDir, SourceState last) {
         final Path pattern = baseDir.resolve(glob.path()).normalize();

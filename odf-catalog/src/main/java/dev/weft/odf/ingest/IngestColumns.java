@@ -3,6 +3,7 @@ package dev.weft.odf.ingest;
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import dev.weft.odf.model.DataField;
+import dev.weft.odf.model.DataType;
 import dev.weft.odf.model.ReadStep;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ final class IngestColumns {
         final List<IngestColumn> columns = new ArrayList<>();
         if (read.schema() != null) {
             for (DataField field : read.schema().fields()) {
-                columns.add(new IngestColumn(field.name(), type(field.name(), () -> ColumnType.fromOdf(field.type()))));
+                columns.add(new IngestColumn(field.name(), type(field.name(), () -> ColumnType.fromOdf(field.type())),
+                        field.type() instanceof DataType.Option));
             }
             return columns;
         }

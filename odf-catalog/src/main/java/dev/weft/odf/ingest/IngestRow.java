@@ -1,7 +1,5 @@
 package dev.weft.odf.ingest;
 
-import java.util.Arrays;
-
 /**
  * One changelog record before it gets an offset: operation, event time and data values in column order.
  *
@@ -11,14 +9,5 @@ import java.util.Arrays;
 record IngestRow(int op, long eventTime, Object[] values) {
     IngestRow withOp(int newOp) {
         return new IngestRow(newOp, eventTime, values);
-    }
-
-    /** The values of the given columns, usable as a map key (compares by value). */
-    java.util.List<Object> key(int[] columns) {
-        final Object[] key = new Object[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            key[i] = values[columns[i]];
-        }
-        return Arrays.asList(key);
     }
 }

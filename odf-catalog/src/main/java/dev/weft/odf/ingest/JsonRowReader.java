@@ -50,7 +50,7 @@ final class JsonRowReader implements RowReader {
      * @param document true for one JSON document holding an array of records, false for one record per line
      */
     static JsonRowReader open(List<Path> files, List<IngestColumn> declared, boolean document, String subPath,
-            ColumnType.Formats formats, String eventTimeName, String opName, long defaultEventTime) {
+            ColumnType.Formats formats, String eventTimeName, OperationColumn opName, long defaultEventTime) {
         if (files.isEmpty()) {
             throw new WeftException(ErrorCode.INVALID_ARGUMENT, "No input files given");
         }

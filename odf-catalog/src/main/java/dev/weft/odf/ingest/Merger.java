@@ -5,6 +5,8 @@ import dev.weft.odf.error.WeftException;
 import dev.weft.odf.model.MergeStrategy;
 import dev.weft.odf.model.OperationType;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,47 +16,63 @@ import java.util.Set;
 
 /**
  * Applies a root dataset's merge strategy: folds the records already in the dataset into the state the strategy
- * needs, then turns one ingest's records into the changelog records to append.
+ * needs, then turns one ingest's records into the changelog records to append, in the order kamu writes them (its
+ * writer sorts every merge's output by the strategy's sort order, the first ingest included). A primary key or a
+ * compare column may name any column of the data, the event-time column included.
  *
  * <ul>
- *   <li>Append: every record as {@code +A}.
- *   <li>Ledger: records whose primary key was seen before (earlier in the dataset or in this ingest) are dropped.
- *   <li>Snapshot: the records are the complete current state. New keys become {@code +A}; keys whose compared columns
- *       changed become {@code -C} (the previous record, as it was) followed by {@code +C} (the new one); keys missing
- *       from the snapshot become {@code -R} carrying the previous record as it was. Output follows the snapshot's
- *       order, retractions last in the order the keys were first recorded. A key twice in one snapshot is an error.
- *   <li>ChangelogStream: the input carries its own operations (RFC 015) and passes through after checks: a
- *       {@code -R} or {@code -C} must name a live key, a {@code -C} must be followed by the {@code +C} of the same
- *       key, and a {@code +A} must not name a live key.
- *   <li>UpsertStream: the input's operation is {@code +A} (insert or update) or {@code -R} (delete). An unseen key
- *       becomes {@code +A}; a live key with other values becomes {@code -C} (previous record) and {@code +C}; the same
- *       values add nothing; a delete of a live key becomes {@code -R} with the previous record, of an unknown key an
- *       error.
+ *   <li>Append: every record as {@code +A}, in input order.
+ *   <li>Ledger: records whose primary key is already in the dataset are dropped, even with other values; duplicates
+ *       within one ingest are kept. Sorted by event time; ties keep input order.
+ *   <li>Snapshot: the records are the complete current state. New keys become {@code +A}; keys whose compared
+ *       columns changed (by default every column but the key, event time included) become {@code -C} (the previous
+ *       record, as it was) and {@code +C} (the new one); keys missing from the snapshot become {@code -R} carrying
+ *       the previous record as it was. A key twice in one snapshot is an error. Sorted by key, then operation.
+ *   <li>ChangelogStream: the input carries its own operations (RFC 015) and passes through after checks, in input
+ *       order: a {@code -R} or {@code -C} must name a live key, a {@code -C} must be followed by the {@code +C} of
+ *       the same key, and a {@code +A} must not name a live key. Sorted by key, then operation; an input whose
+ *       changes of one key that sort would reorder (a {@code -R} then a {@code +A}, two corrections) is refused.
+ *   <li>UpsertStream: an input operation of {@code 1} ({@code -R}) deletes, any other upserts; without an operation
+ *       column every record upserts. Of several records of one key the last wins. An unseen key becomes {@code +A};
+ *       a live key with other values (event time included) {@code -C} (the stored record) and {@code +C}; the same
+ *       values add nothing; a delete of a live key {@code -R} with the stored record, of an unknown key nothing.
+ *       Sorted by key, then operation.
  * </ul>
  * Not thread-safe.
  */
 final class Merger {
+    private static final List<String> OPS = List.of("+A", "-R", "-C", "+C");
     private final MergeStrategy strategy;
-    private final List<String> columns;
-    private final int[] keyColumns;
-    private final int[] compareColumns;
+    private final RowColumns primaryKey;
+    private final RowColumns compared;
     private final Set<List<Object>> seenKeys = new HashSet<>();
-    private final Map<List<Object>, IngestRow> state = new LinkedHashMap<>();
+    private final Map<List<Object>, IngestRow> state = new HashMap<>();
 
-    Merger(MergeStrategy strategy, List<String> columns) {
+    /**
+     * @param dataColumns the names of the data columns, in the order of {@link IngestRow#values()}
+     * @param eventTimeColumn the name of the event-time column
+     */
+    Merger(MergeStrategy strategy, List<String> dataColumns, String eventTimeColumn) {
         this.strategy = Objects.requireNonNull(strategy, "strategy");
-        this.columns = List.copyOf(columns);
-        final List<String> primaryKey = strategy.primaryKey();
-        this.keyColumns = indexes(primaryKey, "primary key");
-        final List<String> compare = strategy instanceof MergeStrategy.Snapshot snapshot && snapshot.compareColumns() != null
-                ? snapshot.compareColumns()
-                : columns.stream().filter(c -> !primaryKey.contains(c)).toList();
-        this.compareColumns = indexes(compare, "compare column");
+        final List<String> key = strategy.primaryKey();
+        this.primaryKey = RowColumns.of(key, dataColumns, eventTimeColumn, strategy.kind(), "primary key");
+        final List<String> allButKey = new ArrayList<>();
+        allButKey.add(eventTimeColumn);
+        allButKey.addAll(dataColumns);
+        allButKey.removeAll(key);
+        final List<String> compare = strategy instanceof MergeStrategy.Snapshot snapshot
+                && snapshot.compareColumns() != null ? snapshot.compareColumns() : allButKey;
+        this.compared = RowColumns.of(compare, dataColumns, eventTimeColumn, strategy.kind(), "compare column");
     }
 
     /** Whether inputs of this strategy carry an operation column. */
     static boolean carriesOperations(MergeStrategy strategy) {
         return strategy instanceof MergeStrategy.ChangelogStream || strategy instanceof MergeStrategy.UpsertStream;
+    }
+
+    /** Whether inputs of this strategy must carry an operation column (UpsertStream's is optional). */
+    static boolean requiresOperations(MergeStrategy strategy) {
+        return strategy instanceof MergeStrategy.ChangelogStream;
     }
 
     /** Whether {@link #fold} needs the dataset's existing records. */
@@ -64,7 +82,7 @@ final class Merger {
 
     /** Adds one existing changelog record, in offset order, to the state. */
     void fold(IngestRow row) {
-        final List<Object> key = row.key(keyColumns);
+        final List<Object> key = primaryKey.valuesOf(row);
         seenKeys.add(key);
         if (row.op() == OperationType.RETRACT.code() || row.op() == OperationType.CORRECT_FROM.code()) {
             state.remove(key);
@@ -78,38 +96,39 @@ final class Merger {
         if (strategy instanceof MergeStrategy.Append) {
             return input;
         }
-        final List<IngestRow> out = new ArrayList<>();
         if (strategy instanceof MergeStrategy.Ledger) {
-            for (IngestRow row : input) {
-                if (seenKeys.add(row.key(keyColumns))) {
-                    out.add(row);
-                }
+            return ledger(input);
+        }
+        final List<IngestRow> out = strategy instanceof MergeStrategy.ChangelogStream ? changelog(input)
+                : strategy instanceof MergeStrategy.UpsertStream ? upsert(input)
+                : snapshot(input);
+        out.sort(primaryKey.order().thenComparingInt(IngestRow::op));
+        return out;
+    }
+
+    private List<IngestRow> ledger(List<IngestRow> input) {
+        final List<IngestRow> out = new ArrayList<>();
+        for (IngestRow row : input) {
+            if (!seenKeys.contains(primaryKey.valuesOf(row))) {
+                out.add(row.withOp(OperationType.APPEND.code()));
             }
-            return out;
         }
-        if (strategy instanceof MergeStrategy.ChangelogStream) {
-            return changelog(input);
-        }
-        if (strategy instanceof MergeStrategy.UpsertStream) {
-            return upsert(input);
-        }
+        out.sort(Comparator.comparingLong(IngestRow::eventTime));
+        return out;
+    }
+
+    private List<IngestRow> snapshot(List<IngestRow> input) {
         final Map<List<Object>, IngestRow> snapshot = new LinkedHashMap<>();
         for (IngestRow row : input) {
-            final List<Object> key = row.key(keyColumns);
+            final List<Object> key = primaryKey.valuesOf(row);
             if (snapshot.put(key, row) != null) {
                 throw new WeftException(ErrorCode.INVALID_DATA, "The snapshot has the primary key "
-                        + describeKey(key) + " more than once; a Snapshot merge needs each key at most once");
+                        + primaryKey.describe(key) + " more than once; a Snapshot merge needs each key at most once");
             }
         }
+        final List<IngestRow> out = new ArrayList<>();
         for (Map.Entry<List<Object>, IngestRow> entry : snapshot.entrySet()) {
-            final IngestRow previous = state.get(entry.getKey());
-            final IngestRow current = entry.getValue();
-            if (previous == null) {
-                out.add(current.withOp(OperationType.APPEND.code()));
-            } else if (!current.key(compareColumns).equals(previous.key(compareColumns))) {
-                out.add(previous.withOp(OperationType.CORRECT_FROM.code()));
-                out.add(current.withOp(OperationType.CORRECT_TO.code()));
-            }
+            changeTo(state.get(entry.getKey()), entry.getValue(), out);
         }
         for (Map.Entry<List<Object>, IngestRow> entry : state.entrySet()) {
             if (!snapshot.containsKey(entry.getKey())) {
@@ -119,83 +138,71 @@ final class Merger {
         return out;
     }
 
+    private List<IngestRow> upsert(List<IngestRow> input) {
+        final Map<List<Object>, IngestRow> latest = new LinkedHashMap<>();
+        for (IngestRow row : input) {
+            latest.put(primaryKey.valuesOf(row), row);
+        }
+        final List<IngestRow> out = new ArrayList<>();
+        for (Map.Entry<List<Object>, IngestRow> entry : latest.entrySet()) {
+            final IngestRow previous = state.get(entry.getKey());
+            if (entry.getValue().op() != OperationType.RETRACT.code()) {
+                changeTo(previous, entry.getValue(), out);
+            } else if (previous != null) {
+                out.add(previous.withOp(OperationType.RETRACT.code()));
+            }
+        }
+        return out;
+    }
+
+    /** Adds what turns {@code previous} (null when the key is new) into {@code current}: nothing when they agree. */
+    private void changeTo(IngestRow previous, IngestRow current, List<IngestRow> out) {
+        if (previous == null) {
+            out.add(current.withOp(OperationType.APPEND.code()));
+        } else if (!compared.valuesOf(current).equals(compared.valuesOf(previous))) {
+            out.add(previous.withOp(OperationType.CORRECT_FROM.code()));
+            out.add(current.withOp(OperationType.CORRECT_TO.code()));
+        }
+    }
+
     private List<IngestRow> changelog(List<IngestRow> input) {
+        final Map<List<Object>, Integer> lastOps = new HashMap<>();
         for (int i = 0; i < input.size(); i++) {
             final IngestRow row = input.get(i);
-            final List<Object> key = row.key(keyColumns);
+            final List<Object> key = primaryKey.valuesOf(row);
+            final Integer lastOp = lastOps.put(key, row.op());
+            if (lastOp != null && lastOp > row.op()) {
+                // The slice is sorted by key, then operation (as kamu writes it): this order would not survive.
+                throw invalid(i, "has a " + OPS.get(row.op()) + " for key " + primaryKey.describe(key) + " after a "
+                        + OPS.get(lastOp) + " of it; the slice is written sorted by key, then operation (+A, -R, -C,"
+                        + " +C), which would reorder them: ingest such changes of one key separately");
+            }
             final boolean live = state.containsKey(key);
             if (row.op() == OperationType.APPEND.code() && live) {
-                throw invalid(i, "appends key " + describeKey(key) + ", which is live already; correct it with -C/+C");
+                throw invalid(i, "appends key " + primaryKey.describe(key)
+                        + ", which is live already; correct it with -C/+C");
             }
             if ((row.op() == OperationType.RETRACT.code() || row.op() == OperationType.CORRECT_FROM.code()) && !live) {
-                throw invalid(i, "retracts or corrects key " + describeKey(key) + ", which is not live");
+                throw invalid(i, "retracts or corrects key " + primaryKey.describe(key) + ", which is not live");
             }
             if (row.op() == OperationType.CORRECT_FROM.code()) {
                 final boolean pairFollows = i + 1 < input.size()
                         && input.get(i + 1).op() == OperationType.CORRECT_TO.code()
-                        && input.get(i + 1).key(keyColumns).equals(key);
+                        && primaryKey.valuesOf(input.get(i + 1)).equals(key);
                 if (!pairFollows) {
-                    throw invalid(i, "has a -C for key " + describeKey(key) + " not followed by its +C");
+                    throw invalid(i, "has a -C for key " + primaryKey.describe(key) + " not followed by its +C");
                 }
             } else if (row.op() == OperationType.CORRECT_TO.code()
                     && (i == 0 || input.get(i - 1).op() != OperationType.CORRECT_FROM.code())) {
-                throw invalid(i, "has a +C for key " + describeKey(key) + " without the -C before it");
+                throw invalid(i, "has a +C for key " + primaryKey.describe(key) + " without the -C before it");
             }
             fold(row);
         }
-        return input;
-    }
-
-    private List<IngestRow> upsert(List<IngestRow> input) {
-        final List<IngestRow> out = new ArrayList<>();
-        for (int i = 0; i < input.size(); i++) {
-            final IngestRow row = input.get(i);
-            final List<Object> key = row.key(keyColumns);
-            final IngestRow previous = state.get(key);
-            final List<IngestRow> changes = new ArrayList<>();
-            if (row.op() == OperationType.RETRACT.code()) {
-                if (previous == null) {
-                    throw invalid(i, "deletes key " + describeKey(key) + ", which is not live");
-                }
-                changes.add(previous.withOp(OperationType.RETRACT.code()));
-            } else if (row.op() != OperationType.APPEND.code()) {
-                throw invalid(i, "has operation " + row.op() + "; upsert inputs use +A (insert or update) and -R (delete)");
-            } else if (previous == null) {
-                changes.add(row.withOp(OperationType.APPEND.code()));
-            } else if (!java.util.Arrays.equals(previous.values(), row.values())) {
-                changes.add(previous.withOp(OperationType.CORRECT_FROM.code()));
-                changes.add(row.withOp(OperationType.CORRECT_TO.code()));
-            }
-            for (IngestRow change : changes) {
-                fold(change);
-                out.add(change);
-            }
-        }
-        return out;
+        return new ArrayList<>(input);
     }
 
     private WeftException invalid(int index, String problem) {
         return new WeftException(ErrorCode.INVALID_DATA, "Input record " + (index + 1) + " of this " + strategy.kind()
                 + " " + problem);
-    }
-
-    private String describeKey(List<Object> key) {
-        final StringBuilder out = new StringBuilder("(");
-        for (int i = 0; i < keyColumns.length; i++) {
-            out.append(i > 0 ? ", " : "").append(columns.get(keyColumns[i])).append('=').append(key.get(i));
-        }
-        return out.append(')').toString();
-    }
-
-    private int[] indexes(List<String> names, String what) {
-        final int[] out = new int[names.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = columns.indexOf(names.get(i));
-            if (out[i] < 0) {
-                throw new WeftException(ErrorCode.INVALID_MANIFEST, "The " + strategy.kind() + " merge strategy names "
-                        + what + " '" + names.get(i) + "', which is not a data column; columns are " + columns);
-            }
-        }
-        return out;
     }
 }

@@ -30,7 +30,7 @@ final class ParquetRowReader implements RowReader {
     private final List<Path> files;
     private final List<IngestColumn> declared;
     private final String eventTimeName;
-    private final String opName;
+    private final OperationColumn opName;
     private final long defaultEventTime;
     private final BufferAllocator allocator = new RootAllocator();
     private ColumnLayout layout;
@@ -43,7 +43,7 @@ final class ParquetRowReader implements RowReader {
     private long records;
     private long bytesDone;
 
-    private ParquetRowReader(List<Path> files, List<IngestColumn> declared, String eventTimeName, String opName,
+    private ParquetRowReader(List<Path> files, List<IngestColumn> declared, String eventTimeName, OperationColumn opName,
             long defaultEventTime) {
         this.files = List.copyOf(files);
         this.declared = declared;
@@ -52,7 +52,7 @@ final class ParquetRowReader implements RowReader {
         this.defaultEventTime = defaultEventTime;
     }
 
-    static ParquetRowReader open(List<Path> files, List<IngestColumn> declared, String eventTimeName, String opName,
+    static ParquetRowReader open(List<Path> files, List<IngestColumn> declared, String eventTimeName, OperationColumn opName,
             long defaultEventTime) {
         if (files.isEmpty()) {
             throw new WeftException(ErrorCode.INVALID_ARGUMENT, "No input files given");

@@ -9,6 +9,7 @@ import dev.weft.odf.model.FetchStep;
 import dev.weft.odf.model.PrepStep;
 import dev.weft.odf.model.ReadStep;
 import dev.weft.odf.model.SetPollingSource;
+import dev.weft.odf.model.Transform;
 import dev.weft.odf.model.SourceState;
 import dev.weft.odf.store.DatasetName;
 import dev.weft.odf.store.LocalDatasetStore;
@@ -50,7 +51,17 @@ public final class PollingIngester {
     }
 
     /** What one pull did: one result per committed item, empty when the source had nothing new. */
-    public record PullResult(List<IngestResult> commits) {
+    /**
+     * What one pull committed.
+     *
+     * @param neverFound for a FilesGlob source that has never taken a file, into a dataset without data, and found
+     *     none now: what it looked for and where; else null
+     */
+    public record PullResult(List<IngestResult> commits, String neverFound) {
+        public PullResult(List<IngestResult> commits) {
+            this(commits, null);
+        }
+
         public long records() {
             return commits.stream().mapToLong(IngestResult::records).sum();
         }
@@ -61,6 +72,17 @@ public final class PollingIngester {
         final List<DatasetName> names = new ArrayList<>();
         for (DatasetName name : workspace.datasetNames()) {
             if (ChainState.read(new StoreMetadataChain(workspace.dataset(name)), name).hasPollingSource()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** Derivative datasets of the workspace: computed from their inputs, never pulled. */
+    public List<DatasetName> derivativeDatasets() {
+        final List<DatasetName> names = new ArrayList<>();
+        for (DatasetName name : workspace.datasetNames()) {
+            if (ChainState.read(new StoreMetadataChain(workspace.dataset(name)), name).isDerivative()) {
                 names.add(name);
             }
         }
@@ -78,6 +100,7 @@ public final class PollingIngester {
         final LocalDatasetStore store = workspace.dataset(name);
         final MetadataChain chain = new StoreMetadataChain(store);
         final SetPollingSource source = ChainState.read(chain, name).requireRoot().pollingSource();
+        refusePreprocess(name, source.preprocess());
         final ReadStep read = RowReaders.choose("'" + name + "'", source.read(), null);
         final List<IngestResult> commits = new ArrayList<>();
         final Path work;
@@ -99,7 +122,10 @@ public final class PollingIngester {
             final ChainState state = ChainState.read(chain, name);
             final Fetched fetched = fetch(name, source.fetch(), state.pollingState(), work);
             if (fetched == null) {
-                return new PullResult(commits);
+                final boolean neverFed = commits.isEmpty() && state.pollingState() == null
+                        && state.lastOffset() == null;
+                return new PullResult(commits, neverFed && source.fetch() instanceof FetchStep.FilesGlob glob
+                        ? FilesGlobFetcher.describeSearch(glob, baseDir) : null);
             }
             try {
                 final Path prepared = prepare(name, source.prepare(), fetched.file(), work);
@@ -120,6 +146,17 @@ public final class PollingIngester {
                 // A URL names one resource: one download per pull, however its validators behave.
                 return new PullResult(commits);
             }
+        }
+    }
+
+    /**
+     * Refuses to ingest through a source with a {@code preprocess} step (written by kamu, or before {@code weft add}
+     * refused them): Weft has no engine for it yet, and skipping it would write other data than the source asks for.
+     */
+    static void refusePreprocess(DatasetName name, Transform preprocess) {
+        if (preprocess != null) {
+            throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot ingest into '" + name + "': its source has a "
+                    + "preprocess step (" + preprocess.summary() + "), and Weft does not run preprocess steps yet");
         }
     }
 

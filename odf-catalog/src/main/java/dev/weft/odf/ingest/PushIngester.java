@@ -67,6 +67,7 @@ public final class PushIngester {
         final MetadataChain chain = new StoreMetadataChain(store);
         final ChainState state = ChainState.read(chain, name).requireRoot();
         final AddPushSource source = state.pushSource(options.sourceName());
+        PollingIngester.refusePreprocess(name, source.preprocess());
         final ReadStep read = RowReaders.choose("'" + name + "'", source.read(), options.format());
         final Instant systemTime = state.notBeforeHead(clock.instant());
         final long defaultEventTime = (options.eventTime() != null ? options.eventTime() : systemTime).toEpochMilli();

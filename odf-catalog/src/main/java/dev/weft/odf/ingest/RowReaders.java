@@ -42,7 +42,7 @@ final class RowReaders {
         }
     }
 
-    static RowReader open(ReadStep read, List<Path> files, String eventTimeName, String opName, long defaultEventTime) {
+    static RowReader open(ReadStep read, List<Path> files, String eventTimeName, OperationColumn opName, long defaultEventTime) {
         final List<IngestColumn> declared = IngestColumns.declared(read);
         if (read instanceof ReadStep.Csv csv) {
             return CsvRowReader.open(files, csv, declared, eventTimeName, opName, defaultEventTime);

@@ -8,6 +8,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.TimeStampMilliTZVector;
@@ -20,6 +21,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 final class SliceBatchWriter implements AutoCloseable {
     private static final int BATCH_ROWS = 8192;
+    private static final long MILLIS_PER_DAY = 86_400_000L;
 
     private final List<IngestColumn> columns;
     private final long systemTime;
@@ -52,7 +54,11 @@ final class SliceBatchWriter implements AutoCloseable {
         ((BigIntVector) vectors.get(0)).setSafe(filled, nextOffset++);
         ((IntVector) vectors.get(1)).setSafe(filled, row.op());
         ((TimeStampMilliTZVector) vectors.get(2)).setSafe(filled, systemTime);
-        ((TimeStampMilliTZVector) vectors.get(3)).setSafe(filled, row.eventTime());
+        if (vectors.get(3) instanceof DateDayVector dates) {
+            dates.setSafe(filled, (int) Math.floorDiv(row.eventTime(), MILLIS_PER_DAY));
+        } else {
+            ((TimeStampMilliTZVector) vectors.get(3)).setSafe(filled, row.eventTime());
+        }
         for (int c = 0; c < columns.size(); c++) {
             columns.get(c).type().set(vectors.get(4 + c), filled, row.values()[c]);
         }

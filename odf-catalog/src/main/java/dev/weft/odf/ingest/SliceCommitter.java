@@ -7,6 +7,7 @@ import dev.weft.odf.hash.Multihash;
 import dev.weft.odf.model.AddData;
 import dev.weft.odf.model.DataField;
 import dev.weft.odf.model.DataSchema;
+import dev.weft.odf.model.DataType;
 import dev.weft.odf.model.DataSlice;
 import dev.weft.odf.model.MetadataBlock;
 import dev.weft.odf.model.MergeStrategy;
@@ -39,12 +40,17 @@ final class SliceCommitter {
             IngestProgress progress) {
         final String eventTimeName = state.eventTimeColumn();
         try (RowReader reader = new BackgroundRowReader(RowReaders.open(read, files, eventTimeName,
-                        Merger.carriesOperations(merge) ? state.operationTypeColumn() : null, defaultEventTime),
+                        Merger.carriesOperations(merge)
+                                ? new OperationColumn(state.operationTypeColumn(), Merger.requiresOperations(merge))
+                                : null,
+                        defaultEventTime),
                         progress);
                 LocalStagedFile staged = store.stage(FileKind.DATA)) {
             final List<IngestColumn> columns = reader.dataColumns();
-            final Merger merger = new Merger(merge, columns.stream().map(IngestColumn::name).toList());
-            final Schema sliceSchema = SliceSchema.withDataColumns(eventTimeName, dataFields(columns));
+            final Merger merger = new Merger(merge, columns.stream().map(IngestColumn::name).toList(), eventTimeName);
+            final ColumnType eventTimeType = eventTimeType(state, read, eventTimeName);
+            final Schema sliceSchema = SliceSchema.withDataColumns(eventTimeName, eventTimeType.arrowType(),
+                    dataFields(columns));
             final SliceFile slice;
             final long records;
             final long maxEventTime;
@@ -75,7 +81,7 @@ final class SliceCommitter {
                 return new IngestResult(reader.recordsRead(), 0, null, state.head());
             }
             final OffsetInterval offsets = new OffsetInterval(state.nextOffset(), state.nextOffset() + records - 1);
-            final DataSchema dataSchema = dataSchema(columns, eventTimeName);
+            final DataSchema dataSchema = dataSchema(columns, eventTimeName, eventTimeType);
             Multihash head = state.head();
             long sequence = state.nextSequence();
             if (!dataSchema.equals(state.schema())) {
@@ -104,23 +110,47 @@ final class SliceCommitter {
         return new IngestResult(0, 0, null, head);
     }
 
+    /**
+     * How the slice stores the event time: as the dataset stored it so far, else as the source declares the column —
+     * a {@code date} as Arrow date32, as kamu stores it — else as a timestamp (ms, UTC).
+     */
+    private static ColumnType eventTimeType(ChainState state, ReadStep read, String eventTimeName) {
+        if (state.schema() != null) {
+            for (DataField field : state.schema().fields()) {
+                if (field.name().equals(eventTimeName)) {
+                    final DataType type = field.type() instanceof DataType.Option option ? option.inner()
+                            : field.type();
+                    return type instanceof DataType.Date ? ColumnType.of(ColumnType.Kind.DATE) : ColumnType.TIMESTAMP;
+                }
+            }
+        }
+        final List<IngestColumn> declared = IngestColumns.declared(read);
+        final int index = declared == null ? -1 : IngestColumns.indexOf(declared, eventTimeName);
+        return index >= 0 && declared.get(index).type().kind() == ColumnType.Kind.DATE
+                ? ColumnType.of(ColumnType.Kind.DATE)
+                : ColumnType.TIMESTAMP;
+    }
+
     private static List<Field> dataFields(List<IngestColumn> columns) {
         final List<Field> fields = new ArrayList<>();
         for (IngestColumn column : columns) {
-            fields.add(new Field(column.name(), FieldType.nullable(column.type().arrowType()), null));
+            fields.add(new Field(column.name(), new FieldType(column.nullable(), column.type().arrowType(), null),
+                    null));
         }
         return fields;
     }
 
-    private static DataSchema dataSchema(List<IngestColumn> dataColumns, String eventTimeName) {
+    /** The ODF schema of the slice: v0.39 types are non-null unless wrapped in {@code Option}. */
+    private static DataSchema dataSchema(List<IngestColumn> dataColumns, String eventTimeName,
+            ColumnType eventTimeType) {
         final List<DataField> fields = new ArrayList<>();
-        fields.add(new DataField(SliceSchema.OFFSET.getName(), new dev.weft.odf.model.DataType.Int64(), null));
-        fields.add(new DataField(SliceSchema.OP.getName(), new dev.weft.odf.model.DataType.Int32(), null));
+        fields.add(new DataField(SliceSchema.OFFSET.getName(), new DataType.Int64(), null));
+        fields.add(new DataField(SliceSchema.OP.getName(), new DataType.Int32(), null));
         fields.add(new DataField(SliceSchema.SYSTEM_TIME.getName(), ColumnType.TIMESTAMP.odfType(), null));
-        fields.add(new DataField(eventTimeName, ColumnType.TIMESTAMP.odfType(), null));
+        fields.add(new DataField(eventTimeName, eventTimeType.odfType(), null));
         for (IngestColumn column : dataColumns) {
-            fields.add(new DataField(column.name(),
-                    new dev.weft.odf.model.DataType.Option(column.type().odfType()), null));
+            final DataType type = column.type().odfType();
+            fields.add(new DataField(column.name(), column.nullable() ? new DataType.Option(type) : type, null));
         }
         return new DataSchema(fields, null);
     }

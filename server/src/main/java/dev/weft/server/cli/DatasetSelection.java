@@ -15,6 +15,11 @@ final class DatasetSelection {
     @Option(names = "--all", description = "Every dataset of the workspace the command applies to.")
     private boolean all;
 
+    /** Whether {@code --all} was given. */
+    boolean all() {
+        return all;
+    }
+
     /** The named datasets, or {@code everything} with {@code --all}. */
     List<DatasetName> resolve(Supplier<List<DatasetName>> everything) {
         if (all) {

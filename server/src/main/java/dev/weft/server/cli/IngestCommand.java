@@ -1,17 +1,12 @@
 package dev.weft.server.cli;
 
-import dev.weft.odf.error.ErrorCode;
-import dev.weft.odf.error.WeftException;
 import dev.weft.odf.ingest.IngestResult;
 import dev.weft.odf.ingest.PushIngester;
 import dev.weft.odf.store.DatasetName;
 import dev.weft.odf.store.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,12 +44,18 @@ final class IngestCommand implements Callable<Integer> {
             description = "Event time of records that carry none (RFC 3339, e.g. 2026-01-31T00:00:00Z); default: now.")
     private String eventTime;
 
+    @Option(names = "--system-time", paramLabel = "TS", description = {
+        "Testing aid: the system time of the commit (RFC 3339) instead of now, for reproducible slices and hashes.",
+        "It never goes back: a time before the dataset's head gives the head's."})
+    private String systemTime;
+
     @Override
     public Integer call() {
         final PrintWriter out = spec.commandLine().getOut();
+        final Instant eventTimeOption = CliInstants.parse("--event-time", eventTime);
         try (Workspace workspace = WorkspaceLocator.open(root.workspaceOption())) {
-            final IngestResult result = new PushIngester(workspace, Clock.systemUTC()).ingest(
-                    DatasetName.of(name), files, new PushIngester.Options(source, format, parseEventTime()),
+            final IngestResult result = new PushIngester(workspace, CliInstants.commitClock(systemTime)).ingest(
+                    DatasetName.of(name), files, new PushIngester.Options(source, format, eventTimeOption),
                     TerminalProgress.forTerminal(spec.commandLine().getErr()));
             if (result.offsets() == null) {
                 out.printf("Read %d records; nothing new for %s (head %s)%n", result.inputRecords(), name,
@@ -66,17 +67,5 @@ final class IngestCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private Instant parseEventTime() {
-        if (eventTime == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(eventTime).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new WeftException(ErrorCode.INVALID_ARGUMENT,
-                    "--event-time '" + eventTime + "' is not an RFC 3339 timestamp like 2026-01-31T00:00:00Z");
-        }
     }
 }

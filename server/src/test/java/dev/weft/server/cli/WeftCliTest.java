@@ -128,14 +128,33 @@ class WeftCliTest {
         assertThat(first.exitCode).as(first.err).isZero();
         assertThat(first.out).startsWith("Ingested 3 records into cities.population (offsets 0..2, head ");
         final Result second = weft("ingest", "cities.population", example("data/cities-2021.csv"));
-        assertThat(second.out).startsWith("Ingested 4 records into cities.population (offsets 3..6, head ");
+        // As kamu writes it: Toronto's unchanged population with a new census date is a correction too.
+        assertThat(second.out).startsWith("Ingested 6 records into cities.population (offsets 3..8, head ");
         final Result again = weft("ingest", "cities.population", example("data/cities-2021.csv"));
         assertThat(again.out).startsWith("Read 3 records; nothing new for cities.population");
 
-        assertThat(weft("list").out).containsPattern("cities\\.population\\s+root\\s+\\w{8}\\s+8\\s+7\\s");
+        assertThat(weft("list").out).containsPattern("cities\\.population\\s+root\\s+\\w{8}\\s+8\\s+9\\s");
         assertThat(weft("log", "cities.population", "-n", "3").out)
-                .contains("AddData", "4 records [3..6]", "watermark 2021-01-01 00:00:00Z", "SetDataSchema");
+                .contains("AddData", "6 records [3..8]", "watermark 2021-01-01 00:00:00Z", "SetDataSchema");
         assertThat(weft("verify", "cities.population").exitCode).isZero();
+    }
+
+    @Test
+    void systemTimePinsTheCommitsSoSlicesHashAsKamusDo() {
+        assertThat(weft("add", example("cities.population.yaml")).exitCode).isZero();
+        assertThat(weft("ingest", "cities.population", example("data/cities-2020.csv"), "--system-time",
+                "2050-01-01T00:00:00Z").exitCode).isZero();
+        assertThat(weft("ingest", "cities.population", example("data/cities-2021.csv"), "--system-time",
+                "2050-01-02T00:00:00Z").exitCode).isZero();
+        // The logical hashes kamu-cli 0.265.0 writes for the same two ingests at the same system times.
+        assertThat(weft("log", "cities.population", "-o", "yaml").out).contains(
+                "f9680c00120610b318f5b978bc5bc194b57f8a04afa35fe9e2dd6f7317f8d9fc4a917b951c0",
+                "f9680c0012094b633d8f5f15bccbfb21e51d307bc9c08c141eaf2640c928a2d27a557e7e829",
+                "2050-01-02T00:00:00Z");
+        final Result bad = weft("ingest", "cities.population", example("data/cities-2021.csv"), "--system-time",
+                "tomorrow");
+        assertThat(bad.exitCode).isNotZero();
+        assertThat(bad.err).contains("--system-time 'tomorrow' is not an RFC 3339 timestamp");
     }
 
     @Test
@@ -165,6 +184,43 @@ class WeftCliTest {
         assertThat(weft("pull", "shop.orders").out).startsWith("shop.orders: 1 records in 1 commit(s)");
         assertThat(weft("log", "shop.orders", "-n", "1").out).contains("1 records [2..2]", "source state");
         assertThat(weft("verify", "shop.orders").exitCode).isZero();
+    }
+
+    @Test
+    void pullSaysWhatAnEmptyGlobLookedForAndNamesTheDerivativesItSkips() {
+        assertThat(weft("add", example("shop.orders.yaml"), example("shop.daily-revenue.yaml")).exitCode).isZero();
+        final Result pull = weft("pull", "--all");
+        assertThat(pull.exitCode).as(pull.err).isZero();
+        assertThat(pull.out).isEqualTo("shop.orders: nothing pulled yet: no file matches 'orders-*.csv' in "
+                + dir.resolve("data") + " (no such directory) (FilesGlob path 'data/orders-*.csv', relative to "
+                + dir + ")\nshop.daily-revenue: skipped, a derivative dataset (Weft does not run transforms yet)\n");
+    }
+
+    @Test
+    void aManifestWithAPreprocessStepIsRefusedNamingTheStep() throws IOException {
+        final Path manifest = dir.resolve("pre.yaml");
+        Files.writeString(manifest, """
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: pre
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: feed
+                      read: {kind: Csv, header: true, schema: ["a BIGINT"]}
+                      preprocess:
+                        kind: Sql
+                        engine: datafusion
+                        query: SELECT a * 2 AS a FROM input
+                      merge: {kind: Append}
+                """);
+        final Result add = weft("add", manifest.toString());
+        assertThat(add.exitCode).isNotZero();
+        assertThat(add.err).contains("Cannot add dataset 'pre': its push source 'feed' has a preprocess step (kind "
+                + "Sql, engine datafusion, query \"SELECT a * 2 AS a FROM input\"), and Weft does not run preprocess "
+                + "steps yet");
+        assertThat(datasetDirectories()).isEmpty();
     }
 
     @Test

@@ -68,10 +68,13 @@ class AsAtClientsTest {
         try (Connection connection = DriverManager.getConnection(served.flightJdbcUrl());
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT item, price FROM prices FOR EVENT_TIME AS OF CAST(? AS VARCHAR) ORDER BY item")) {
+            final List<LocalDateTime> takesEffect = takesEffect(changelog, engineRows(served,
+                    "SELECT system_time FROM prices ORDER BY \"offset\""));
             for (LocalDateTime eventTime : eventTimes) {
                 final Map<String, String> state = new TreeMap<>();
-                for (List<String> record : changelog) {
-                    if (!LocalDateTime.parse(record.get(2)).isAfter(eventTime)) {
+                for (int i = 0; i < changelog.size(); i++) {
+                    final List<String> record = changelog.get(i);
+                    if (!takesEffect.get(i).isAfter(eventTime)) {
                         if (record.get(1).equals("0") || record.get(1).equals("3")) {
                             state.put(record.get(3), record.get(4));
                         } else {
@@ -89,6 +92,29 @@ class AsAtClientsTest {
                 assertThat(actual).as("event time %s", eventTime).isEqualTo(state);
             }
         }
+    }
+
+    /**
+     * When each record of a Snapshot merge's changelog (ordered by offset) changes the state: a {@code -C} at its
+     * {@code +C}'s event time (the next record), a {@code -R} at its commit's watermark (the greatest event time
+     * written so far; a commit's records share a system time), any other record at its event time.
+     */
+    static List<LocalDateTime> takesEffect(List<List<String>> changelog, List<List<String>> systemTimes) {
+        final Map<String, LocalDateTime> watermarks = new TreeMap<>();
+        LocalDateTime watermark = LocalDateTime.MIN;
+        for (int i = 0; i < changelog.size(); i++) {
+            final LocalDateTime eventTime = LocalDateTime.parse(changelog.get(i).get(2));
+            watermark = eventTime.isAfter(watermark) ? eventTime : watermark;
+            watermarks.put(systemTimes.get(i).get(0), watermark);
+        }
+        final List<LocalDateTime> out = new ArrayList<>();
+        for (int i = 0; i < changelog.size(); i++) {
+            final String op = changelog.get(i).get(1);
+            out.add(op.equals("2") ? LocalDateTime.parse(changelog.get(i + 1).get(2))
+                    : op.equals("1") ? watermarks.get(systemTimes.get(i).get(0))
+                    : LocalDateTime.parse(changelog.get(i).get(2)));
+        }
+        return out;
     }
 
     /** The records (ordered by offset) a reader of the dataset at {@code block} saw. */
