@@ -152,6 +152,8 @@ class AsAtTest {
                 .containsExactly(List.of(atThird));
         assertThat(rows("SELECT (SELECT count(*) FROM prices " + asAt + "), count(*) FROM prices", null))
                 .containsExactly(List.of(atThird, now));
+        assertThat(rows("SELECT (SELECT count(*) AS n FROM prices " + asAt + "), (SELECT count(*) AS n FROM prices)",
+                null)).as("the same aggregation at two blocks is two sub-plans").containsExactly(List.of(atThird, now));
         assertThat(rows("SELECT count(*) FROM prices " + asAt + " AS old JOIN prices AS cur "
                 + "ON old.\"offset\" = cur.\"offset\"", null)).containsExactly(List.of(atThird));
     }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
@@ -49,7 +48,7 @@ public final class DuckDbSqlWriter extends RelToSqlConverter {
         if (e == rendering || sharedKeys.isEmpty()) {
             return super.dispatch(e);
         }
-        final String key = RelOptUtil.toString(e);
+        final String key = SharedSubPlans.key(e);
         if (!sharedKeys.contains(key)) {
             return super.dispatch(e);
         }
