@@ -218,6 +218,16 @@ class PostgresDialectTest {
     }
 
     @Test
+    void unnamedResultColumnsAreNamedAsPostgresNamesThem() {
+        assertThat(workspace.columns("SELECT count(*), date_trunc('month', ts), count(*)::text, CAST(1 AS TEXT), "
+                + "CASE WHEN amount > 1 THEN 1 END, amount + 1, region, price AS p FROM sales "
+                + "GROUP BY ts, amount, region, price"))
+                .containsExactly("count", "date_trunc", "count", "text", "case", "?column?", "region", "p");
+        assertThat(workspace.columns("SELECT row_number() OVER (ORDER BY ts), upper(region) FROM sales"))
+                .containsExactly("row_number", "upper");
+    }
+
+    @Test
     void aParameterWithoutATypeFromItsContextIsText() {
         assertThat(workspace.rows("SELECT ?, ? || '!', ? + 1", List.of("hello", "hi", 41)).stream()
                 .map(PostgresDialectTest::text)).containsExactly("hello|hi!|42");

@@ -51,6 +51,11 @@ final class ScratchWorkspace implements AutoCloseable {
         return rows(sql, List.of());
     }
 
+    /** The names of the result columns of {@code sql}. */
+    List<String> columns(String sql) {
+        return engine.prepare(sql).rowType().getFieldNames();
+    }
+
     /** The rows of {@code sql} run as a prepared statement with {@code parameters}. */
     List<List<Object>> rows(String sql, List<?> parameters) {
         try (QueryResult result = engine.prepare(sql).execute(parameters)) {

@@ -7,11 +7,18 @@ import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJdbcFunctionCall;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
-import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.NlsString;
@@ -25,6 +32,8 @@ import org.apache.calcite.util.NlsString;
  */
 public final class PostgresRewrite extends SqlShuttle {
     private static final PostgresRewrite INSTANCE = new PostgresRewrite();
+    /** PostgreSQL's name for a result column it cannot name after a column, a function or a type. */
+    private static final String UNNAMED = "?column?";
 
     private PostgresRewrite() {}
 
@@ -40,6 +49,9 @@ public final class PostgresRewrite extends SqlShuttle {
             final int column = call.getParserPosition().getColumnNum();
             throw new SqlException(ErrorCode.UNSUPPORTED, "WITH RECURSIVE is not supported yet (at line " + line
                     + ", column " + column + ")", line, column, null);
+        }
+        if (call instanceof SqlSelect select) {
+            return named((SqlSelect) super.visit(select));
         }
         if (call.getOperator() == PostgresIntervals.CAST_TO_INTERVAL) {
             final SqlNode operand = call.operand(0);
@@ -70,6 +82,65 @@ public final class PostgresRewrite extends SqlShuttle {
             }
         }
         return super.visit(call);
+    }
+
+    /**
+     * A copy of {@code select} whose unnamed result columns have the names PostgreSQL gives them: a function call
+     * its function's name ({@code count}, {@code date_trunc}), a cast of anything but a column the name of what it
+     * casts or else of its type, a {@code CASE} "case", anything else but a column "?column?" (Calcite would say
+     * {@code EXPR$0}).
+     */
+    private static SqlSelect named(SqlSelect select) {
+        final SqlNodeList items = new SqlNodeList(select.getSelectList().getParserPosition());
+        boolean renamed = false;
+        for (SqlNode item : select.getSelectList()) {
+            final String name = postgresName(item);
+            if (name == null) {
+                items.add(item);
+            } else {
+                items.add(SqlStdOperatorTable.AS.createCall(item.getParserPosition(), item,
+                        new SqlIdentifier(name, SqlParserPos.ZERO)));
+                renamed = true;
+            }
+        }
+        if (!renamed) {
+            return select;
+        }
+        final SqlSelect copy = (SqlSelect) select.getOperator().createCall(select.getFunctionQuantifier(),
+                select.getParserPosition(), select.getOperandList().toArray(SqlNode[]::new));
+        copy.setSelectList(items);
+        return copy;
+    }
+
+    /** The name PostgreSQL gives an unnamed select item, or null when Calcite names it the same way. */
+    private static String postgresName(SqlNode item) {
+        if (item instanceof SqlIdentifier || item.getKind() == SqlKind.AS) {
+            return null;
+        }
+        if (item instanceof SqlCall call) {
+            if (call.getKind() == SqlKind.CAST || call.getOperator() == SqlLibraryOperators.INFIX_CAST) {
+                // PostgreSQL names the cast of a column after the column; as an explicit alias that name would
+                // capture a GROUP BY of the column itself (Babel resolves aliases first), so it keeps Calcite's.
+                final SqlNode operand = call.operand(0);
+                if (operand instanceof SqlIdentifier) {
+                    return null;
+                }
+                final String inner = postgresName(operand);
+                return inner != null && !UNNAMED.equals(inner) ? inner
+                        : ((SqlDataTypeSpec) call.operand(1)).getTypeName().getSimple().toLowerCase(Locale.ROOT);
+            }
+            if (call.getKind() == SqlKind.CASE) {
+                return "case";
+            }
+            if (call.getOperator() instanceof SqlFunction function) {
+                return function.getName().toLowerCase(Locale.ROOT);
+            }
+            if (call.getKind() == SqlKind.FILTER || call.getKind() == SqlKind.WITHIN_GROUP
+                    || call.getKind() == SqlKind.OVER) {
+                return postgresName(call.operand(0));
+            }
+        }
+        return UNNAMED;
     }
 
     /** The name inside {@code {fn NAME(...)}}: Calcite finds escapes by their upper-case names only. */
