@@ -75,6 +75,8 @@ import org.apache.arrow.vector.VectorUnloader;
 import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.arrow.vector.util.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Weft's Arrow Flight SQL service: statements and prepared statements (with parameters) over the query engine, the
@@ -85,6 +87,7 @@ import org.apache.arrow.vector.util.Text;
  * statements stay until closed or idle for {@link #IDLE_TIMEOUT}.
  */
 public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WeftFlightSqlProducer.class);
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
     /** Flight's cookie-based sessions, which carry {@code SET} settings from one call to the next. */
     static final FlightServerMiddleware.Key<ServerSessionMiddleware> SESSION_MIDDLEWARE =
@@ -213,7 +216,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
                     .build();
             listener.onNext(new Result(Any.pack(result).toByteArray()));
             listener.onCompleted();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             listener.onError(FlightErrors.toFlight(e));
         }
     }
@@ -296,7 +299,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
                     ackStream.onNext(PutResult.metadata(buffer));
                 }
                 ackStream.onCompleted();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 ackStream.onError(FlightErrors.toFlight(e));
             }
         };
@@ -309,7 +312,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         return () -> {
             try {
                 applySetting(prepare(command.getQuery(), context), ackStream);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 ackStream.onError(FlightErrors.toFlight(e));
             }
         };
@@ -321,7 +324,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         return () -> {
             try {
                 applySetting(statement(command.getPreparedStatementHandle()).query, ackStream);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 ackStream.onError(FlightErrors.toFlight(e));
             }
         };
@@ -515,22 +518,26 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         }
     }
 
-    /** Runs a query and streams its batches, waiting for the client between batches. */
-    /** Runs the query and streams its result from a thread of {@link #streams}; returns at once. */
+    /**
+     * Runs the query and streams its result from a thread of {@link #streams}; returns at once. Whatever happens on
+     * that thread — an engine error, a bug, running out of memory — the stream ends with a status, so a client never
+     * waits for a stream that nobody will finish.
+     */
     private void stream(ByteString handle, RunningQuery run, Supplier<QueryResult> start,
             ServerStreamListener listener) {
         final long started = System.nanoTime();
         try {
             streams.execute(() -> {
-                final String outcome;
+                String outcome = "error";
                 try {
                     outcome = streamBatches(run, start, listener);
+                } catch (Throwable e) {
+                    outcome = FlightErrors.codeOf(e) == ErrorCode.CANCELLED ? "cancelled" : "error";
+                    endWithError(listener, e);
                 } finally {
                     running.remove(handle, run);
+                    recordOutcome(outcome, started);
                 }
-                Timer.builder("weft.queries").description("Queries run over Flight SQL, by outcome")
-                        .tag("surface", "flight-sql").tag("outcome", outcome).register(metrics)
-                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             });
         } catch (RejectedExecutionException e) {
             running.remove(handle, run);
@@ -538,6 +545,35 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         }
     }
 
+    private void recordOutcome(String outcome, long started) {
+        try {
+            Timer.builder("weft.queries").description("Queries run over Flight SQL, by outcome")
+                    .tag("surface", "flight-sql").tag("outcome", outcome).register(metrics)
+                    .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot record the outcome of a Flight SQL query", e);
+        }
+    }
+
+    /**
+     * Ends a stream with the error's status. Failures that are not the client's (bugs, damaged data, no memory) are
+     * logged with their stack trace here, since the client sees only the message.
+     */
+    private static void endWithError(ServerStreamListener listener, Throwable error) {
+        final ErrorCode code = FlightErrors.codeOf(error);
+        if (code == ErrorCode.INTERNAL || code == ErrorCode.CORRUPTED || code == ErrorCode.OUT_OF_MEMORY
+                || code == ErrorCode.IO) {
+            LOG.error("A Flight SQL query failed: {}", error.toString(), error);
+        }
+        try {
+            listener.error(FlightErrors.toFlight(error));
+        } catch (Throwable e) {
+            // The stream already ended (completed, or the client went away): there is nobody left to tell.
+            LOG.debug("Could not send the error status of a Flight SQL stream", e);
+        }
+    }
+
+    /** Streams the result; returns the outcome, or throws when the query fails (the caller ends the stream). */
     private String streamBatches(RunningQuery run, Supplier<QueryResult> start, ServerStreamListener listener) {
         // A client that goes away stops the query at once, even while it computes its first batch.
         final BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy() {
@@ -550,13 +586,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         if (listener.isCancelled()) {
             run.cancel();
         }
-        final QueryResult result;
-        try {
-            result = start.get();
-        } catch (RuntimeException e) {
-            listener.error(FlightErrors.toFlight(e));
-            return "error";
-        }
+        final QueryResult result = start.get();
         run.attach(result);
         try (result; VectorSchemaRoot message = VectorSchemaRoot.create(result.root().getSchema(), allocator)) {
             // gRPC sends the batch's own buffers, which it holds a reference to until they are written: each batch
@@ -580,9 +610,6 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
             }
             listener.completed();
             return "ok";
-        } catch (RuntimeException e) {
-            listener.error(FlightErrors.toFlight(e));
-            return e instanceof WeftException weft && weft.code() == ErrorCode.CANCELLED ? "cancelled" : "error";
         }
     }
 
@@ -629,8 +656,8 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
             listener.start(root);
             listener.putNext();
             listener.completed();
-        } catch (RuntimeException e) {
-            listener.error(FlightErrors.toFlight(e));
+        } catch (Throwable e) {
+            endWithError(listener, e);
         }
     }
 
