@@ -156,8 +156,12 @@ public final class PreparedQuery {
         final RelNode bound = Parameters.bind(current.root().rel, parameters);
         if (current.pushable()) {
             engine.countFilesRead(current.datasets().stream().mapToLong(t -> t.slices().size()).sum());
-            return DuckDbExecutor.start(engine.duckDb(), bound, rowType, resultSchema, engine.allocator(),
-                    QueryEngine.BATCH_ROWS);
+            try {
+                return DamagedSlices.checked(DuckDbExecutor.start(engine.duckDb(), bound, rowType, resultSchema,
+                        engine.allocator(), QueryEngine.BATCH_ROWS), current.datasets(), engine::reportDamagedFile);
+            } catch (SqlException e) {
+                throw DamagedSlices.explain(e, current.datasets(), engine::reportDamagedFile);
+            }
         }
         return CalciteExecutor.start(bound, current.root().collation, current.schema(), resultSchema,
                 engine.allocator(), QueryEngine.BATCH_ROWS);

@@ -4,6 +4,7 @@ import dev.weft.odf.chain.SliceIndex;
 import dev.weft.odf.dataset.DatasetView;
 import dev.weft.odf.dataset.SnapshotInstaller;
 import dev.weft.odf.dataset.WorkspaceCatalog;
+import dev.weft.odf.hash.Multihash;
 import dev.weft.odf.ingest.PushIngester;
 import dev.weft.odf.store.DatasetName;
 import dev.weft.odf.store.LocalDatasetStore;
@@ -11,6 +12,7 @@ import dev.weft.odf.store.Workspace;
 import dev.weft.odf.yaml.ManifestParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,16 +60,12 @@ public final class DamageableWorkspace {
     }
 
     /**
-     * Flips one byte of the newest data slice file of {@code victim}: a byte of the Parquet footer's trailing magic,
-     * which every reader checks, so the damage is visible to a query as well as to a hash check.
+     * Flips one byte of the newest data slice file of {@code victim}: the first byte of its first page header (just
+     * after the leading magic), so that reading the pages fails while the footer, which engines cache, stays intact.
      */
     public Path flipSliceByte(Workspace workspace) {
         final Path file = newestSlice(workspace);
-        try {
-            flipByte(file, Files.size(file) - 3);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        flipByte(file, 4);
         return file;
     }
 
@@ -81,6 +79,25 @@ public final class DamageableWorkspace {
             throw new UncheckedIOException(e);
         }
         return block;
+    }
+
+    /**
+     * Moves the head of {@code victim} to a new block whose bytes are its old head block with one byte flipped, as a
+     * commit torn by a failing disk would leave it: the block exists, but does not hash to its name.
+     */
+    public Path moveHeadToCorruptBlock(Workspace workspace) {
+        final LocalDatasetStore store = workspace.dataset(VICTIM);
+        try {
+            final byte[] bytes = store.readBlock(store.head().orElseThrow());
+            final Multihash torn = Multihash.sha3("a block name its bytes do not hash to".getBytes(StandardCharsets.UTF_8));
+            bytes[bytes.length / 2] ^= (byte) 0x5A;
+            final Path block = store.blockPath(torn);
+            Files.write(block, bytes);
+            Files.writeString(store.directory().resolve("refs/head"), torn.toMultibase());
+            return block;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Overwrites {@code refs/head} of {@code victim} with text that is not a multihash. */

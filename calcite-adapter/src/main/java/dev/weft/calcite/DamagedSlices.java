@@ -1,0 +1,103 @@
+package dev.weft.calcite;
+
+import dev.weft.calcite.exec.QueryResult;
+import dev.weft.calcite.schema.OdfTable;
+import dev.weft.odf.chain.SliceIndex;
+import dev.weft.odf.dataset.DatasetView;
+import dev.weft.odf.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Tells a damaged data file from a query error, when a query starts or while its batches load. When the engine fails
+ * on a data file (a Parquet footer or page that does not decode) it calls it invalid input, which would blame the
+ * query; hashing the files then says whether they are what their blocks record. Files the error names are always
+ * hashed; when it names none, all the query's files are, up to {@link #VERIFY_BUDGET_BYTES} in all, and never for
+ * errors that are plainly about the query's values (casts, ranges, division by zero), so an ordinary query error costs
+ * little.
+ */
+final class DamagedSlices {
+    /** The most a failed query's files are hashed for when the error names none: a few seconds of reading at most. */
+    static final long VERIFY_BUDGET_BYTES = 256L << 20;
+    private static final List<String> VALUE_ERRORS = List.of("Conversion Error", "Out of Range Error",
+            "Division by zero");
+
+    private DamagedSlices() {}
+
+    /** {@code result} with the failures of its batches explained as {@link #explain} does. */
+    static QueryResult checked(QueryResult result, List<OdfTable> tables, BiConsumer<DatasetView, String> report) {
+        return new QueryResult() {
+            @Override
+            public Schema schema() {
+                return result.schema();
+            }
+
+            @Override
+            public VectorSchemaRoot root() {
+                return result.root();
+            }
+
+            @Override
+            public boolean loadNextBatch() {
+                try {
+                    return result.loadNextBatch();
+                } catch (SqlException e) {
+                    // The engine reads files lazily: the first batch is where a damaged footer is met.
+                    throw explain(e, tables, report);
+                }
+            }
+
+            @Override
+            public void cancel() {
+                result.cancel();
+            }
+
+            @Override
+            public void close() {
+                result.close();
+            }
+        };
+    }
+
+    /**
+     * The error to report for {@code error}, raised while reading {@code tables}: {@code CORRUPTED} naming the dataset,
+     * block and file when the error names a data file that is not what its block records (and {@code report} is told),
+     * else {@code error} itself.
+     */
+    static SqlException explain(SqlException error, List<OdfTable> tables, BiConsumer<DatasetView, String> report) {
+        final String message = error.getMessage();
+        if (error.code() == ErrorCode.CANCELLED || error.code() == ErrorCode.CORRUPTED || message == null
+                || VALUE_ERRORS.stream().anyMatch(message::contains)) {
+            return error;
+        }
+        final List<Suspect> named = new ArrayList<>();
+        final List<Suspect> all = new ArrayList<>();
+        long bytes = 0;
+        for (OdfTable table : tables) {
+            for (SliceIndex.Slice slice : table.slices()) {
+                final Suspect suspect = new Suspect(table.view(), slice);
+                all.add(suspect);
+                bytes += slice.size();
+                if (message.contains(slice.physicalHash().toMultibase())) {
+                    named.add(suspect);
+                }
+            }
+        }
+        final List<Suspect> suspects = !named.isEmpty() ? named : bytes <= VERIFY_BUDGET_BYTES ? all : List.of();
+        for (Suspect suspect : suspects) {
+            final Optional<String> problem = suspect.view().verifyDataFile(suspect.slice());
+            if (problem.isPresent()) {
+                report.accept(suspect.view(), problem.get());
+                return new SqlException(ErrorCode.CORRUPTED, problem.get() + " (the query engine reported: "
+                        + message + ")", 0, 0, error);
+            }
+        }
+        return error;
+    }
+
+    private record Suspect(DatasetView view, SliceIndex.Slice slice) {}
+}
