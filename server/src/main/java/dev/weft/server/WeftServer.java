@@ -32,7 +32,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class WeftServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WeftServer.class);
-    /** Where to listen; port 0 picks a free port. */
+    /**
+     * Where to listen (port 0 picks a free port) and the engine's resources.
+     *
+     * @param memoryLimit the engine's memory limit such as {@code "2GB"}, or null for {@link EngineMemory#defaultLimit}
+     */
     public record Config(String host, int flightPort, int jdbcPort, int httpPort, int threads, String memoryLimit) {}
 
     private final Workspace workspace;
@@ -55,8 +59,11 @@ public final class WeftServer implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new UptimeMetrics().bindTo(metrics);
-        this.engine = new QueryEngine(new WorkspaceCatalog(workspace), allocator, config.threads(),
-                config.memoryLimit());
+        final String memoryLimit = config.memoryLimit() != null ? config.memoryLimit() : EngineMemory.defaultLimit();
+        LOG.info("Query engine memory limit: {}{}", memoryLimit, config.memoryLimit() != null ? ""
+                : " (80% of RAM less the JVM's maximum heap of " + Runtime.getRuntime().maxMemory() / 1_000_000
+                        + "MB)");
+        this.engine = new QueryEngine(new WorkspaceCatalog(workspace), allocator, config.threads(), memoryLimit);
         Gauge.builder("weft.datasets", engine, e -> e.snapshot().datasets().size())
                 .description("Datasets in the served workspace").register(metrics);
         Gauge.builder("weft.datasets.damaged", engine, e -> e.snapshot().damaged().size())

@@ -53,7 +53,8 @@ final class ServeCommand implements Callable<Integer> {
     private int threads;
 
     @Option(names = "--memory-limit", paramLabel = "SIZE",
-            description = "Query engine memory limit, e.g. 2GB (default: 80% of RAM).")
+            description = "Query engine memory limit, e.g. 2GB "
+                    + "(default: 80%% of RAM less the JVM heap, see docs/cli.md).")
     private String memoryLimit;
 
     @Option(names = "--demo", description = "Serve a demo workspace, creating it when there is none.")
