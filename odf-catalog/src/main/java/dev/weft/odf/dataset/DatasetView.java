@@ -222,7 +222,8 @@ public record DatasetView(
         }
         return size == slice.size() ? Optional.empty()
                 : Optional.of("Dataset '" + name + "' has data file " + slice.physicalHash() + " of block "
-                        + slice.blockHash() + " with " + size + " bytes, not the " + slice.size() + " its block records");
+                        + slice.blockHash() + " with " + size + " bytes, not the " + slice.size()
+                        + " its block records");
     }
 
     @Override

@@ -43,7 +43,8 @@ final class FlightErrors {
     static FlightStatusCode statusOf(ErrorCode code) {
         return switch (code) {
             case INVALID_ARGUMENT, INVALID_MANIFEST, INVALID_DATA, SQL_SYNTAX, SQL_UNDEFINED_COLUMN,
-                    SQL_UNDEFINED_FUNCTION, SQL_TYPE_MISMATCH, SQL_INVALID, SQL_DATA -> FlightStatusCode.INVALID_ARGUMENT;
+                    SQL_UNDEFINED_FUNCTION, SQL_TYPE_MISMATCH, SQL_INVALID, SQL_DATA ->
+                    FlightStatusCode.INVALID_ARGUMENT;
             case NOT_FOUND, SQL_UNDEFINED_TABLE -> FlightStatusCode.NOT_FOUND;
             case ALREADY_EXISTS -> FlightStatusCode.ALREADY_EXISTS;
             // gRPC's ABORTED: the caller may retry, which is what UNAVAILABLE tells Flight clients.

@@ -89,7 +89,8 @@ public final class DamageableWorkspace {
         final LocalDatasetStore store = workspace.dataset(VICTIM);
         try {
             final byte[] bytes = store.readBlock(store.head().orElseThrow());
-            final Multihash torn = Multihash.sha3("a block name its bytes do not hash to".getBytes(StandardCharsets.UTF_8));
+            final Multihash torn = Multihash.sha3(
+                    "a block name its bytes do not hash to".getBytes(StandardCharsets.UTF_8));
             bytes[bytes.length / 2] ^= (byte) 0x5A;
             final Path block = store.blockPath(torn);
             Files.write(block, bytes);
