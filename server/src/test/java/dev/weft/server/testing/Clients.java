@@ -12,7 +12,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.arrow.adbc.core.AdbcConnection;
 import org.apache.arrow.adbc.core.AdbcDatabase;
@@ -65,6 +67,21 @@ public final class Clients {
                     throw new AssertionError("No rows from " + sql);
                 }
             }
+        });
+    }
+
+    /** The tables of schema {@code odf} as the Flight SQL JDBC driver lists them (what BI tools read on connect). */
+    public static List<String> flightJdbcTables(WeftServer server) {
+        return assertTimeoutPreemptively(DEADLINE, () -> {
+            final List<String> names = new ArrayList<>();
+            try (Connection connection = DriverManager.getConnection(
+                    "jdbc:arrow-flight-sql://127.0.0.1:" + server.flightPort() + "/?useEncryption=false");
+                    ResultSet rs = connection.getMetaData().getTables(null, "odf", "%", null)) {
+                while (rs.next()) {
+                    names.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            return names;
         });
     }
 
