@@ -5,6 +5,7 @@ import dev.weft.calcite.schema.OdfTable;
 import dev.weft.odf.chain.SliceIndex;
 import dev.weft.odf.dataset.DatasetView;
 import dev.weft.odf.error.ErrorCode;
+import dev.weft.odf.error.WeftException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * query; hashing the files then says whether they are what their blocks record. Files the error names are always
  * hashed; when it names none, all the query's files are, up to {@link #VERIFY_BUDGET_BYTES} in all, and never for
  * errors that are plainly about the query's values (casts, ranges, division by zero), so an ordinary query error costs
- * little.
+ * little. A damaged file found this way, or found missing when the query was written for the engine, is reported to
+ * the catalog, which logs it and lists it in health checks.
  */
 final class DamagedSlices {
     /** The most a failed query's files are hashed for when the error names none: a few seconds of reading at most. */
@@ -45,7 +47,7 @@ final class DamagedSlices {
             public boolean loadNextBatch() {
                 try {
                     return result.loadNextBatch();
-                } catch (SqlException e) {
+                } catch (WeftException e) {
                     // The engine reads files lazily: the first batch is where a damaged footer is met.
                     throw explain(e, tables, report);
                 }
@@ -64,13 +66,14 @@ final class DamagedSlices {
     }
 
     /**
-     * The error to report for {@code error}, raised while reading {@code tables}: {@code CORRUPTED} naming the dataset,
-     * block and file when the error names a data file that is not what its block records (and {@code report} is told),
-     * else {@code error} itself.
+     * The error to report for {@code error}, raised while reading {@code tables}. When the error names a data file
+     * that is not what its block records (and {@code report} is told), an engine error becomes {@code CORRUPTED}
+     * naming the dataset, block and file; a {@code CORRUPTED} error (a data file found missing) is kept as it is.
+     * Otherwise {@code error} itself.
      */
-    static SqlException explain(SqlException error, List<OdfTable> tables, BiConsumer<DatasetView, String> report) {
+    static WeftException explain(WeftException error, List<OdfTable> tables, BiConsumer<DatasetView, String> report) {
         final String message = error.getMessage();
-        if (error.code() == ErrorCode.CANCELLED || error.code() == ErrorCode.CORRUPTED || message == null
+        if (error.code() == ErrorCode.CANCELLED || message == null
                 || VALUE_ERRORS.stream().anyMatch(message::contains)) {
             return error;
         }
@@ -87,13 +90,14 @@ final class DamagedSlices {
                 }
             }
         }
-        final List<Suspect> suspects = !named.isEmpty() ? named : bytes <= VERIFY_BUDGET_BYTES ? all : List.of();
-        for (Suspect suspect : suspects) {
+        final boolean scanAll = named.isEmpty() && error.code() != ErrorCode.CORRUPTED
+                && bytes <= VERIFY_BUDGET_BYTES;
+        for (Suspect suspect : scanAll ? all : named) {
             final Optional<String> problem = suspect.view().verifyDataFile(suspect.slice());
             if (problem.isPresent()) {
                 report.accept(suspect.view(), problem.get());
-                return new SqlException(ErrorCode.CORRUPTED, problem.get() + " (the query engine reported: "
-                        + message + ")", 0, 0, error);
+                return error.code() == ErrorCode.CORRUPTED ? error : new SqlException(ErrorCode.CORRUPTED,
+                        problem.get() + " (the query engine reported: " + message + ")", 0, 0, error);
             }
         }
         return error;

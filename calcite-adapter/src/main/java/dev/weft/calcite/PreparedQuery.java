@@ -9,6 +9,7 @@ import dev.weft.calcite.schema.OdfTable;
 import dev.weft.odf.dataset.CatalogSnapshot;
 import dev.weft.odf.dataset.DatasetView;
 import dev.weft.odf.error.ErrorCode;
+import dev.weft.odf.error.WeftException;
 import dev.weft.temporal.TemporalRewriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,7 +160,7 @@ public final class PreparedQuery {
             try {
                 return DamagedSlices.checked(DuckDbExecutor.start(engine.duckDb(), bound, rowType, resultSchema,
                         engine.allocator(), QueryEngine.BATCH_ROWS), current.datasets(), engine::reportDamagedFile);
-            } catch (SqlException e) {
+            } catch (WeftException e) {
                 throw DamagedSlices.explain(e, current.datasets(), engine::reportDamagedFile);
             }
         }
