@@ -12,6 +12,7 @@ import dev.weft.temporal.TemporalRewriter;
 import dev.weft.temporal.AsAtSyntax;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
@@ -76,9 +77,9 @@ final class Planner {
         } catch (SqlException e) {
             throw e;
         } catch (CalciteContextException e) {
-            throw SqlErrors.validation(e);
+            throw damage(e).orElseThrow(() -> SqlErrors.validation(e));
         } catch (RuntimeException e) {
-            throw SqlErrors.unpositioned(e);
+            throw damage(e).orElseThrow(() -> SqlErrors.unpositioned(e));
         }
         final VolcanoPlanner planner = new VolcanoPlanner();
         planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
@@ -103,6 +104,19 @@ final class Planner {
         return new Plan(kind, snapshot, root, relRoot.withRel(temporal.rel()),
                 relRoot.validatedRowType, validator.getParameterRowType(validated), List.copyOf(tables.datasets),
                 !tables.other, temporal.pinned(), session.asAt(), null);
+    }
+
+    /**
+     * The error of a damaged dataset the query names ({@link dev.weft.calcite.schema.DamagedTable}), found in the
+     * causes of a validation failure: it keeps its own code rather than being taken for invalid SQL.
+     */
+    private static Optional<SqlException> damage(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WeftException weft && weft.code() == ErrorCode.CORRUPTED) {
+                return Optional.of(new SqlException(ErrorCode.CORRUPTED, weft.getMessage(), 0, 0, weft));
+            }
+        }
+        return Optional.empty();
     }
 
     private static SqlNode parse(String sql) {

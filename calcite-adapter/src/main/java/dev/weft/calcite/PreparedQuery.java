@@ -9,6 +9,7 @@ import dev.weft.calcite.schema.OdfTable;
 import dev.weft.odf.dataset.CatalogSnapshot;
 import dev.weft.odf.dataset.DatasetView;
 import dev.weft.odf.error.ErrorCode;
+import dev.weft.odf.error.WeftException;
 import dev.weft.temporal.TemporalRewriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -178,8 +179,12 @@ public final class PreparedQuery {
         final RelNode bound = Parameters.bind(current.root().rel, parameters, session.user());
         if (current.pushable()) {
             engine.countFilesRead(current.datasets().stream().mapToLong(t -> t.slices().size()).sum());
-            return DuckDbExecutor.start(engine.duckDb(), bound, rowType, resultSchema, engine.allocator(),
-                    QueryEngine.BATCH_ROWS);
+            try {
+                return DamagedSlices.checked(DuckDbExecutor.start(engine.duckDb(), bound, rowType, resultSchema,
+                        engine.allocator(), QueryEngine.BATCH_ROWS), current.datasets(), engine::reportDamagedFile);
+            } catch (WeftException e) {
+                throw DamagedSlices.explain(e, current.datasets(), engine::reportDamagedFile);
+            }
         }
         return CalciteExecutor.start(bound, outputCollation(current.root()), current.schema(), resultSchema,
                 engine.allocator(), QueryEngine.BATCH_ROWS);

@@ -5,6 +5,7 @@ import dev.weft.calcite.exec.QueryResult;
 import dev.weft.calcite.exec.TableScans;
 import dev.weft.calcite.schema.OdfTable;
 import dev.weft.odf.dataset.CatalogSnapshot;
+import dev.weft.odf.dataset.DatasetView;
 import dev.weft.odf.dataset.WorkspaceCatalog;
 import java.util.List;
 import java.util.Objects;
@@ -72,6 +73,11 @@ public final class QueryEngine implements AutoCloseable {
     /** Data slice files the queries of this engine were given to read (AS AT reads fewer). */
     public long filesRead() {
         return filesRead.get();
+    }
+
+    /** Records a data file found damaged, so that health checks and {@code sys.datasets} report it. */
+    void reportDamagedFile(DatasetView view, String problem) {
+        catalog.reportDamagedFile(view, problem);
     }
 
     void countFilesRead(long files) {

@@ -1,6 +1,7 @@
 package dev.weft.calcite.meta;
 
 import dev.weft.calcite.WeftTypeSystem;
+import dev.weft.calcite.schema.DamagedTable;
 import dev.weft.calcite.schema.OdfTable;
 import dev.weft.calcite.schema.WeftSchemas;
 import dev.weft.odf.dataset.CatalogSnapshot;
@@ -41,6 +42,10 @@ public final class CatalogMetadata {
             final SchemaPlus schema = weft.subSchemas().get(schemaName);
             for (String name : schema.tables().getNames(LikePattern.any())) {
                 final Table table = schema.tables().get(name);
+                if (table instanceof DamagedTable) {
+                    // No columns to describe; listing it would fail every client's metadata call, not only its own.
+                    continue;
+                }
                 final List<String> key = table instanceof OdfTable odf ? odf.view().primaryKey() : List.of();
                 tables.add(new TableInfo(WeftSchemas.CATALOG, schemaName, name, tableType(table),
                         remarks(table), table.getRowType(types), key));

@@ -2,6 +2,7 @@ package dev.weft.calcite.schema;
 
 import dev.weft.odf.chain.SliceIndex;
 import dev.weft.odf.dataset.CatalogSnapshot;
+import dev.weft.odf.dataset.DamagedDataset;
 import dev.weft.odf.dataset.DatasetView;
 import dev.weft.odf.hash.Multihash;
 import dev.weft.odf.model.AddData;
@@ -34,18 +35,21 @@ final class SysTables {
     private static RelDataType datasetsType(RelDataTypeFactory types) {
         return types.builder()
                 .add("name", SqlTypeName.VARCHAR)
-                .add("id", SqlTypeName.VARCHAR)
-                .add("kind", SqlTypeName.VARCHAR)
-                .add("head", SqlTypeName.VARCHAR)
-                .add("blocks", SqlTypeName.BIGINT)
-                .add("records", SqlTypeName.BIGINT)
-                .add("data_size", SqlTypeName.BIGINT)
-                .add("last_updated", SqlTypeName.TIMESTAMP, 3)
+                // Unknown for a damaged dataset, whose chain cannot be read: nullable from here to "inputs".
+                .add("id", SqlTypeName.VARCHAR).nullable(true)
+                .add("kind", SqlTypeName.VARCHAR).nullable(true)
+                .add("head", SqlTypeName.VARCHAR).nullable(true)
+                .add("blocks", SqlTypeName.BIGINT).nullable(true)
+                .add("records", SqlTypeName.BIGINT).nullable(true)
+                .add("data_size", SqlTypeName.BIGINT).nullable(true)
+                .add("last_updated", SqlTypeName.TIMESTAMP, 3).nullable(true)
                 .add("watermark", SqlTypeName.TIMESTAMP, 3).nullable(true)
                 .add("primary_key", SqlTypeName.VARCHAR).nullable(true)
                 .add("inputs", SqlTypeName.VARCHAR).nullable(true)
+                .add("status", SqlTypeName.VARCHAR)
                 .build();
     }
+
 
     private static List<Object[]> datasets(CatalogSnapshot snapshot) {
         final List<Object[]> rows = new ArrayList<>();
@@ -70,7 +74,15 @@ final class SysTables {
                 view.primaryKey().isEmpty() ? null : String.join(", ", view.primaryKey()),
                 view.inputs().isEmpty() ? null
                         : view.inputs().stream().map(TransformInput::datasetRef).collect(Collectors.joining(", ")),
+                // 'ok', or what is damaged: a missing, resized or (found by a query) altered data file.
+                snapshot.dataFileProblem(view).orElse("ok"),
             });
+        }
+        for (DamagedDataset damaged : snapshot.damaged()) {
+            final Object[] row = new Object[12];
+            row[0] = damaged.name();
+            row[11] = damaged.problem();
+            rows.add(row);
         }
         return rows;
     }

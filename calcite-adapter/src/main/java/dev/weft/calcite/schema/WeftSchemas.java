@@ -1,6 +1,7 @@
 package dev.weft.calcite.schema;
 
 import dev.weft.odf.dataset.CatalogSnapshot;
+import dev.weft.odf.dataset.DamagedDataset;
 import dev.weft.odf.dataset.DatasetView;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +40,15 @@ public final class WeftSchemas {
         for (DatasetView view : snapshot.datasets()) {
             datasets.put(view.name(), new OdfTable(view, scanner));
         }
-        weft.add(ODF, new FixedSchema(datasets));
         final Map<String, Table> states = new LinkedHashMap<>();
         for (DatasetView view : snapshot.datasets()) {
             states.put(view.name(), new StateTable(view));
         }
+        for (DamagedDataset damaged : snapshot.damaged()) {
+            datasets.put(damaged.name(), new DamagedTable(damaged));
+            states.put(damaged.name(), new DamagedTable(damaged));
+        }
+        weft.add(ODF, new FixedSchema(datasets));
         weft.add(STATE, new FixedSchema(states));
         weft.add(SYS, new FixedSchema(SysTables.of(snapshot)));
         weft.add(InformationSchema.NAME, new FixedSchema(InformationSchema.of(weft)));

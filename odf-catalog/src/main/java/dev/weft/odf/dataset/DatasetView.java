@@ -26,6 +26,8 @@ import dev.weft.odf.model.SetVocab;
 import dev.weft.odf.model.TransformInput;
 import dev.weft.odf.store.FileKind;
 import dev.weft.odf.store.LocalDatasetStore;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,6 +35,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -177,6 +180,54 @@ public record DatasetView(
                     + slice.offsets().start() + ".." + slice.offsets().end() + ")");
         }
         return file;
+    }
+
+    /**
+     * What is wrong with the data files of this view, if anything: the first file that is missing or whose size is not
+     * the one its block records. One file-system lookup per slice; file contents are not read.
+     */
+    public Optional<String> dataFileProblem() {
+        for (SliceIndex.Slice slice : slices.slices()) {
+            final Optional<String> problem = sizeProblem(slice);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What is wrong with the data file of one slice, reading and hashing it whole: missing, of the wrong size, or not
+     * hashing to its name. Costs a read of the file; for when a failure already points at it.
+     */
+    public Optional<String> verifyDataFile(SliceIndex.Slice slice) {
+        final Optional<String> problem = sizeProblem(slice);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        try (InputStream in = Files.newInputStream(dataFile(slice))) {
+            final Multihash actual = Multihash.sha3(in);
+            return actual.equals(slice.physicalHash()) ? Optional.empty()
+                    : Optional.of("Dataset '" + name + "' has data file " + slice.physicalHash() + " of block "
+                            + slice.blockHash() + " whose content hashes to " + actual + ": it was altered");
+        } catch (IOException e) {
+            return Optional.of("Dataset '" + name + "' has data file " + slice.physicalHash() + " of block "
+                    + slice.blockHash() + " that cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Optional<String> sizeProblem(SliceIndex.Slice slice) {
+        final long size;
+        try {
+            size = Files.size(dataFile(slice));
+        } catch (IOException e) {
+            return Optional.of("Dataset '" + name + "' is missing data file " + slice.physicalHash() + " of block "
+                    + slice.blockHash());
+        }
+        return size == slice.size() ? Optional.empty()
+                : Optional.of("Dataset '" + name + "' has data file " + slice.physicalHash() + " of block "
+                        + slice.blockHash() + " with " + size + " bytes, not the " + slice.size()
+                        + " its block records");
     }
 
     @Override

@@ -1,72 +1,68 @@
 package dev.weft.odf.error;
 
 /**
- * The one catalogue of user-facing error kinds. Each maps to a SQLSTATE, a gRPC status name and a CLI exit code, so
- * every surface reports the same failure the same way.
+ * The one catalogue of user-facing error kinds. Each maps to a SQLSTATE and a CLI exit code here, and to a status
+ * code in each protocol front end by an exhaustive {@code switch} over this enum (so a new kind that a front end does
+ * not map fails to compile), so every surface reports the same failure the same way.
  */
 public enum ErrorCode {
     /** A command-line or API argument is malformed. */
-    INVALID_ARGUMENT("22023", "INVALID_ARGUMENT", 2),
+    INVALID_ARGUMENT("22023", 2),
     /** A manifest, block or file does not follow the expected format. */
-    INVALID_MANIFEST("22000", "INVALID_ARGUMENT", 3),
+    INVALID_MANIFEST("22000", 3),
     /** Input data rows cannot be read or converted. */
-    INVALID_DATA("22000", "INVALID_ARGUMENT", 3),
+    INVALID_DATA("22000", 3),
     /** A named dataset, block or object does not exist. */
-    NOT_FOUND("42P01", "NOT_FOUND", 4),
+    NOT_FOUND("42P01", 4),
     /** The object to create exists already. */
-    ALREADY_EXISTS("42P07", "ALREADY_EXISTS", 5),
+    ALREADY_EXISTS("42P07", 5),
     /** Another writer moved the dataset head first; the caller may retry. */
-    COMMIT_CONFLICT("40001", "ABORTED", 6),
+    COMMIT_CONFLICT("40001", 6),
     /** Stored metadata or data violates an ODF rule or its hash. */
-    CORRUPTED("XX001", "DATA_LOSS", 7),
+    CORRUPTED("XX001", 7),
     /** A feature the user asked for is not supported. */
-    UNSUPPORTED("0A000", "UNIMPLEMENTED", 8),
+    UNSUPPORTED("0A000", 8),
     /** The workspace is missing or unusable. */
-    WORKSPACE("58030", "FAILED_PRECONDITION", 9),
+    WORKSPACE("58030", 9),
     /** An I/O operation failed. */
-    IO("58030", "UNAVAILABLE", 10),
+    IO("58030", 10),
     /** SQL text that does not parse. */
-    SQL_SYNTAX("42601", "INVALID_ARGUMENT", 11),
+    SQL_SYNTAX("42601", 11),
     /** SQL that names a table or schema that does not exist. */
-    SQL_UNDEFINED_TABLE("42P01", "NOT_FOUND", 11),
+    SQL_UNDEFINED_TABLE("42P01", 11),
     /** SQL that names a column that does not exist. */
-    SQL_UNDEFINED_COLUMN("42703", "INVALID_ARGUMENT", 11),
+    SQL_UNDEFINED_COLUMN("42703", 11),
     /** SQL that calls a function that does not exist for the given argument types. */
-    SQL_UNDEFINED_FUNCTION("42883", "INVALID_ARGUMENT", 11),
+    SQL_UNDEFINED_FUNCTION("42883", 11),
     /** SQL whose expression types do not fit (e.g. comparing a date with a number). */
-    SQL_TYPE_MISMATCH("42804", "INVALID_ARGUMENT", 11),
+    SQL_TYPE_MISMATCH("42804", 11),
     /** Any other SQL that parses but is not valid (ambiguous column, misplaced aggregate, wrong parameter, ...). */
-    SQL_INVALID("42000", "INVALID_ARGUMENT", 11),
+    SQL_INVALID("42000", 11),
     /** A query failed on the data it read, for a reason none of the codes below names. */
-    SQL_DATA("22000", "INVALID_ARGUMENT", 12),
+    SQL_DATA("22000", 12),
     /** A query divided by zero. */
-    SQL_DIVISION_BY_ZERO("22012", "INVALID_ARGUMENT", 12),
+    SQL_DIVISION_BY_ZERO("22012", 12),
     /** A value read as a number, date or other type is not one ({@code CAST('x' AS INTEGER)}). */
-    SQL_INVALID_TEXT("22P02", "INVALID_ARGUMENT", 12),
+    SQL_INVALID_TEXT("22P02", 12),
     /** A value does not fit its type (overflow, a date out of range). */
-    SQL_OUT_OF_RANGE("22003", "INVALID_ARGUMENT", 12),
+    SQL_OUT_OF_RANGE("22003", 12),
     /** The query was cancelled by its client or by shutdown. */
-    CANCELLED("57014", "CANCELLED", 13),
+    CANCELLED("57014", 13),
+    /** The server ran out of memory while answering (a query too large for the memory it was given). */
+    OUT_OF_MEMORY("53200", 14),
     /** A bug: something that should not happen. */
-    INTERNAL("XX000", "INTERNAL", 70);
+    INTERNAL("XX000", 70);
 
     private final String sqlState;
-    private final String grpcStatus;
     private final int exitCode;
 
-    ErrorCode(String sqlState, String grpcStatus, int exitCode) {
+    ErrorCode(String sqlState, int exitCode) {
         this.sqlState = sqlState;
-        this.grpcStatus = grpcStatus;
         this.exitCode = exitCode;
     }
 
     public String sqlState() {
         return sqlState;
-    }
-
-    /** Name of the {@code io.grpc.Status.Code} to report this error with. */
-    public String grpcStatus() {
-        return grpcStatus;
     }
 
     public int exitCode() {

@@ -32,7 +32,7 @@ public final class AvaticaServer implements AutoCloseable {
             }
         };
         final HttpServer server = HttpServer.Builder.<Server>newBuilder()
-                .withHandler(new LocalService(new WeftMeta(engine)), Serialization.PROTOBUF)
+                .withHandler(MessageOnlyErrors.wrap(new LocalService(new WeftMeta(engine))), Serialization.PROTOBUF)
                 .withPort(port)
                 .withServerCustomizers(List.of(bindHost), Server.class)
                 .build();

@@ -1,8 +1,10 @@
 package dev.weft.server.cli;
 
+import dev.weft.odf.dataset.DamagedDataset;
 import dev.weft.odf.store.Workspace;
 import dev.weft.server.WeftServer;
 import dev.weft.server.demo.DemoWorkspace;
+import dev.weft.server.http.HealthReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +53,8 @@ final class ServeCommand implements Callable<Integer> {
     private int threads;
 
     @Option(names = "--memory-limit", paramLabel = "SIZE",
-            description = "Query engine memory limit, e.g. 2GB (default: 80% of RAM).")
+            description = "Query engine memory limit, e.g. 2GB "
+                    + "(default: 80%% of RAM less the JVM heap, see docs/cli.md).")
     private String memoryLimit;
 
     @Option(names = "--demo", description = "Serve a demo workspace, creating it when there is none.")
@@ -79,9 +82,13 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "weft-shutdown"));
-        final int datasets = server.engine().snapshot().datasets().size();
-        out.printf("Weft is serving %d dataset%s of workspace %s%n", datasets, datasets == 1 ? "" : "s",
+        final HealthReport health = server.health();
+        out.printf("Weft is serving %d dataset%s of workspace %s%n", health.served(), health.served() == 1 ? "" : "s",
                 workspace.directory().getParent());
+        for (DamagedDataset damaged : health.damaged()) {
+            // The others are served; the warning in the log and /health say what is damaged.
+            out.printf("  not serving damaged dataset '%s' (see /health)%n", damaged.name());
+        }
         out.printf("  Arrow Flight SQL  grpc://%s:%d  (JDBC: jdbc:arrow-flight-sql://%s:%d/?useEncryption=false)%n",
                 host, server.flightPort(), host, server.flightPort());
         out.printf("  JDBC (Avatica)    jdbc:avatica:remote:url=http://%s:%d;serialization=protobuf"

@@ -18,7 +18,6 @@ import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,15 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.apache.arrow.flight.BackpressureStrategy;
-import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.CancelFlightInfoRequest;
 import org.apache.arrow.flight.CancelStatus;
 import org.apache.arrow.flight.FlightDescriptor;
@@ -70,10 +61,7 @@ import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.VectorUnloader;
-import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -89,40 +77,15 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     /** Flight's cookie-based sessions, which carry {@code SET} settings from one call to the next. */
     static final FlightServerMiddleware.Key<ServerSessionMiddleware> SESSION_MIDDLEWARE =
             FlightServerMiddleware.Key.of("weft-session");
-    /**
-     * How long to wait for the client before checking again. Results stream from threads of their own, so gRPC's
-     * "ready" notification (delivered on the call's serialized executor) wakes the wait; the re-check only bounds
-     * how long a missed notification could cost.
-     */
-    private static final long CLIENT_WAIT_MILLIS = 1000;
-    /**
-     * The largest result message sent: clients cap what they receive (the Go-based ADBC driver at 16 MiB by default),
-     * so a batch of wide rows goes out in slices below that.
-     */
-    static final long MAX_MESSAGE_BYTES = 8L << 20;
 
     private final QueryEngine engine;
     private final BufferAllocator allocator;
     private final SqlInfoBuilder sqlInfo;
-    private final MeterRegistry metrics;
     private final Cache<ByteString, Statement> statements = Caffeine.newBuilder()
             .expireAfterAccess(IDLE_TIMEOUT).build();
     private final Map<ByteString, RunningQuery> running = new ConcurrentHashMap<>();
+    private final ResultStreams streams;
     private final Cache<String, Session> sessions = Caffeine.newBuilder().expireAfterAccess(IDLE_TIMEOUT).build();
-    /**
-     * Streams query results. A DoGet handler that streamed on gRPC's thread would hold back the call's "ready"
-     * notifications until it returned, so backpressure could only poll; on a thread of its own it is woken at once.
-     */
-    private final ExecutorService streams = Executors.newCachedThreadPool(new ThreadFactory() {
-        private final AtomicInteger created = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            final Thread thread = new Thread(task, "weft-flight-stream-" + created.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
 
     /** A prepared query and the parameter values last bound to it. */
     private static final class Statement {
@@ -135,30 +98,10 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         }
     }
 
-    /** A query from its DoGet to the end of its stream: cancellable at every point, even before it starts. */
-    private static final class RunningQuery {
-        private QueryResult result;
-        private boolean cancelled;
-
-        synchronized void attach(QueryResult started) {
-            result = started;
-            if (cancelled) {
-                started.cancel();
-            }
-        }
-
-        synchronized void cancel() {
-            cancelled = true;
-            if (result != null) {
-                result.cancel();
-            }
-        }
-    }
-
     public WeftFlightSqlProducer(QueryEngine engine, BufferAllocator allocator, MeterRegistry metrics) {
         this.engine = engine;
         this.allocator = allocator;
-        this.metrics = metrics;
+        this.streams = new ResultStreams(allocator, metrics);
         Gauge.builder("weft.queries.running", running, Map::size)
                 .description("Queries running or streaming over Flight SQL").register(metrics);
         this.sqlInfo = FlightSqlInfo.build();
@@ -197,7 +140,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
                     : new WeftException(ErrorCode.CANCELLED, "Query cancelled before it started")));
             return;
         }
-        stream(handle, run, () -> run(statement.query, List.of()), listener);
+        streams.start(run, () -> run(statement.query, List.of()), listener, () -> running.remove(handle, run));
     }
 
     @Override
@@ -213,7 +156,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
                     .build();
             listener.onNext(new Result(Any.pack(result).toByteArray()));
             listener.onCompleted();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             listener.onError(FlightErrors.toFlight(e));
         }
     }
@@ -271,7 +214,8 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         }
         final RunningQuery run = new RunningQuery();
         running.put(handle, run);
-        stream(handle, run, () -> run(statement.query, statement.parameters), listener);
+        streams.start(run, () -> run(statement.query, statement.parameters), listener,
+                () -> running.remove(handle, run));
     }
 
     @Override
@@ -296,7 +240,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
                     ackStream.onNext(PutResult.metadata(buffer));
                 }
                 ackStream.onCompleted();
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 ackStream.onError(FlightErrors.toFlight(e));
             }
         };
@@ -309,7 +253,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         return () -> {
             try {
                 applySetting(prepare(command.getQuery(), context), ackStream);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 ackStream.onError(FlightErrors.toFlight(e));
             }
         };
@@ -321,7 +265,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         return () -> {
             try {
                 applySetting(statement(command.getPreparedStatementHandle()).query, ackStream);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 ackStream.onError(FlightErrors.toFlight(e));
             }
         };
@@ -445,7 +389,7 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
     public void close() {
         running.values().forEach(RunningQuery::cancel);
         statements.invalidateAll();
-        streams.shutdown();
+        streams.close();
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
@@ -515,122 +459,14 @@ public final class WeftFlightSqlProducer extends BasicFlightSqlProducer implemen
         }
     }
 
-    /** Runs a query and streams its batches, waiting for the client between batches. */
-    /** Runs the query and streams its result from a thread of {@link #streams}; returns at once. */
-    private void stream(ByteString handle, RunningQuery run, Supplier<QueryResult> start,
-            ServerStreamListener listener) {
-        final long started = System.nanoTime();
-        try {
-            streams.execute(() -> {
-                final String outcome;
-                try {
-                    outcome = streamBatches(run, start, listener);
-                } finally {
-                    running.remove(handle, run);
-                }
-                Timer.builder("weft.queries").description("Queries run over Flight SQL, by outcome")
-                        .tag("surface", "flight-sql").tag("outcome", outcome).register(metrics)
-                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            });
-        } catch (RejectedExecutionException e) {
-            running.remove(handle, run);
-            listener.error(CallStatus.UNAVAILABLE.withDescription("The server is shutting down").toRuntimeException());
-        }
-    }
-
-    private String streamBatches(RunningQuery run, Supplier<QueryResult> start, ServerStreamListener listener) {
-        // A client that goes away stops the query at once, even while it computes its first batch.
-        final BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy() {
-            @Override
-            protected void cancelCallback() {
-                run.cancel();
-            }
-        };
-        backpressure.register(listener);
-        if (listener.isCancelled()) {
-            run.cancel();
-        }
-        final QueryResult result;
-        try {
-            result = start.get();
-        } catch (RuntimeException e) {
-            listener.error(FlightErrors.toFlight(e));
-            return "error";
-        }
-        run.attach(result);
-        try (result; VectorSchemaRoot message = VectorSchemaRoot.create(result.root().getSchema(), allocator)) {
-            // gRPC sends the batch's own buffers, which it holds a reference to until they are written: each batch
-            // is loaded into new buffers, never written into the ones sent before.
-            listener.setUseZeroCopy(true);
-            listener.start(message);
-            while (result.loadNextBatch()) {
-                final VectorSchemaRoot batch = result.root();
-                final int rows = batch.getRowCount();
-                final int rowsPerMessage = rowsPerMessage(batch);
-                int first = 0;
-                do {
-                    if (!awaitClient(backpressure)) {
-                        result.cancel();
-                        return "cancelled";
-                    }
-                    load(message, batch, first, Math.min(rowsPerMessage, rows - first));
-                    listener.putNext();
-                    first += rowsPerMessage;
-                } while (first < rows);
-            }
-            listener.completed();
-            return "ok";
-        } catch (RuntimeException e) {
-            listener.error(FlightErrors.toFlight(e));
-            return e instanceof WeftException weft && weft.code() == ErrorCode.CANCELLED ? "cancelled" : "error";
-        }
-    }
-
-    /** How many rows of {@code batch} fit one message of at most {@link #MAX_MESSAGE_BYTES}. */
-    private static int rowsPerMessage(VectorSchemaRoot batch) {
-        long bytes = 0;
-        for (FieldVector vector : batch.getFieldVectors()) {
-            bytes += vector.getBufferSize();
-        }
-        final int rows = Math.max(batch.getRowCount(), 1);
-        return bytes <= MAX_MESSAGE_BYTES ? rows : (int) Math.max(1, rows * MAX_MESSAGE_BYTES / bytes);
-    }
-
-    /** Moves rows {@code start .. start + count} of {@code batch} into {@code message}, sharing their buffers. */
-    private static void load(VectorSchemaRoot message, VectorSchemaRoot batch, int start, int count) {
-        if (start == 0 && count == batch.getRowCount()) {
-            try (ArrowRecordBatch unloaded = new VectorUnloader(batch).getRecordBatch()) {
-                new VectorLoader(message).load(unloaded);
-            }
-            return;
-        }
-        try (VectorSchemaRoot slice = batch.slice(start, count);
-                ArrowRecordBatch unloaded = new VectorUnloader(slice).getRecordBatch()) {
-            new VectorLoader(message).load(unloaded);
-        }
-    }
-
-    /** Waits until the client can take another batch; false when it cancelled or went away. */
-    private static boolean awaitClient(BackpressureStrategy backpressure) {
-        while (true) {
-            final BackpressureStrategy.WaitResult wait = backpressure.waitForListener(CLIENT_WAIT_MILLIS);
-            if (wait == BackpressureStrategy.WaitResult.READY) {
-                return true;
-            }
-            if (wait != BackpressureStrategy.WaitResult.TIMEOUT) {
-                return false;
-            }
-        }
-    }
-
     /** Sends one metadata batch. */
     private static void send(Supplier<VectorSchemaRoot> batch, ServerStreamListener listener) {
         try (VectorSchemaRoot root = batch.get()) {
             listener.start(root);
             listener.putNext();
             listener.completed();
-        } catch (RuntimeException e) {
-            listener.error(FlightErrors.toFlight(e));
+        } catch (Throwable e) {
+            ResultStreams.endWithError(listener, e);
         }
     }
 }

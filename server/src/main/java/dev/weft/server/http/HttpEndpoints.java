@@ -10,20 +10,26 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operational HTTP endpoints: {@code GET /health} (200 when the server is ready to answer queries, 503 while it
- * is starting or stopping) and {@code GET /metrics} (Prometheus text format).
+ * is starting or stopping; the body lists damaged datasets, see {@link HealthReport}) and {@code GET /metrics}
+ * (Prometheus text format).
  */
 public final class HttpEndpoints implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoints.class);
     private final HttpServer server;
 
     private HttpEndpoints(HttpServer server) {
         this.server = server;
     }
 
-    public static HttpEndpoints start(String host, int port, PrometheusMeterRegistry metrics, BooleanSupplier ready) {
+    /** @param health the server's health now; called per request, on the HTTP threads */
+    public static HttpEndpoints start(String host, int port, PrometheusMeterRegistry metrics,
+            Supplier<HealthReport> health) {
         final HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -32,9 +38,14 @@ public final class HttpEndpoints implements AutoCloseable {
                     e);
         }
         server.createContext("/health", exchange -> {
-            final boolean up = ready.getAsBoolean();
-            respond(exchange, up ? 200 : 503, "application/json",
-                    up ? "{\"status\":\"ok\"}\n" : "{\"status\":\"unavailable\"}\n");
+            HealthReport report;
+            try {
+                report = health.get();
+            } catch (RuntimeException e) {
+                LOG.warn("Health check failed: {}", e.toString(), e);
+                report = HealthReport.unavailable();
+            }
+            respond(exchange, report.httpStatus(), "application/json", report.toJson());
         });
         server.createContext("/metrics", exchange -> respond(exchange, 200,
                 "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));

@@ -1,8 +1,11 @@
 package dev.weft.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.weft.odf.store.ChildJvm;
+import dev.weft.odf.store.Workspace;
+import dev.weft.server.testing.DamageableWorkspace;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,6 +66,37 @@ class ServeCommandTest {
             assertThat(server.exitCode()).isEqualTo(143);
         }
         assertThat(Files.readString(dir.resolve("stderr.log"))).contains("weft: stopping");
+    }
+
+    @Test
+    void servesTheHealthyDatasetsOfAWorkspaceWithACorruptOne() throws Exception {
+        final DamageableWorkspace fixture = DamageableWorkspace.create(dir.resolve("ws"));
+        try (Workspace workspace = fixture.open()) {
+            fixture.corruptHeadBlock(workspace);
+        }
+        final List<String> output = new ArrayList<>();
+        try (ChildJvm server = ChildJvm.start(WeftCommand.class, dir.resolve("stderr.log"), "--workspace",
+                dir.resolve("ws").toString(), "serve", "--flight-port", "0", "--jdbc-port", "0", "--http-port", "0")) {
+            // It used to exit 7 here, serving nothing.
+            assertThat(server.awaitLine("Weft is serving 1 dataset ", Duration.ofSeconds(60), output)).isNotNull();
+            assertThat(server.awaitLine("  not serving damaged dataset 'victim'", Duration.ofSeconds(10), output))
+                    .isNotNull();
+            final int flightPort = port(server.awaitLine("  Arrow Flight SQL", Duration.ofSeconds(10), output));
+            final long rows = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                try (Connection connection = DriverManager.getConnection(
+                        "jdbc:arrow-flight-sql://127.0.0.1:" + flightPort + "/?useEncryption=false");
+                        Statement statement = connection.createStatement();
+                        ResultSet rs = statement.executeQuery("SELECT count(*) FROM healthy")) {
+                    assertThat(rs.next()).isTrue();
+                    return rs.getLong(1);
+                }
+            });
+            assertThat(rows).isEqualTo(DamageableWorkspace.ROWS_PER_DATASET);
+            server.process().destroy();
+            server.awaitEnd(Duration.ofSeconds(30), output);
+        }
+        assertThat(Files.readString(dir.resolve("stderr.log")))
+                .contains("WARN", "Dataset 'victim' is damaged and not served until repaired", "is corrupted");
     }
 
     private static int port(String line) {

@@ -3,9 +3,12 @@ package dev.weft.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.odf.hash.Multihash;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -269,6 +272,23 @@ class WeftCliTest {
 
     private static String example(String name) {
         return EXAMPLES.resolve(name).toString();
+    }
+
+    @Test
+    void serveHelpFormatsWithoutPicocliWarnings() {
+        // picocli reports a description it cannot format (a lone '%') on System.err, not on the command's writer.
+        final PrintStream stderr = System.err;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        final Result help;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            help = run("serve", "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(help.exitCode).isZero();
+        assertThat(help.out).contains("(default: 80%\n", "of RAM less the JVM heap");
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
     }
 
     private Result weft(String... args) {
