@@ -164,6 +164,13 @@ class PostgresDialectTest {
     }
 
     @Test
+    void correlatedSubQueriesInTheSelectListAndTheFilter() {
+        assertRows("SELECT amount, (SELECT count(*) FROM sales AS x WHERE x.amount > sales.amount) FROM sales "
+                + "WHERE EXISTS (SELECT 1 FROM sales AS x WHERE x.amount < sales.amount) AND amount > 0 ORDER BY 1, 2",
+                "1000|3", "1500|1", "1500|1", "2000|0");
+    }
+
+    @Test
     void regularExpressionsMatchAnyPartOfTheText() {
         assertRows("SELECT product FROM sales WHERE product ~ 'p' ORDER BY 1", "apple", "apple", "apple", "pear");
         assertRows("SELECT product FROM sales WHERE product ~* '^A' OR product !~ 'p' ORDER BY 1",

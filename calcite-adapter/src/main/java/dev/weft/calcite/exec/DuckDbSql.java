@@ -45,7 +45,8 @@ final class DuckDbSql {
         }
         for (Map.Entry<String, String> shared : writer.shared().entrySet()) {
             sql.append(sql.length() == 0 ? "WITH " : ",\n").append(quote(shared.getKey()))
-                    .append(" AS MATERIALIZED (").append(shared.getValue()).append(')');
+                    .append(writer.materialized(shared.getKey()) ? " AS MATERIALIZED (" : " AS NOT MATERIALIZED (")
+                    .append(shared.getValue()).append(')');
         }
         sql.append(sql.length() == 0 ? "" : "\n").append("SELECT ");
         final List<RelDataTypeField> fields = resultType.getFieldList();

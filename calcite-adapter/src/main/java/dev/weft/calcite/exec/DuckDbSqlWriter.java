@@ -1,12 +1,19 @@
 package dev.weft.calcite.exec;
 
 import dev.weft.calcite.schema.OdfTable;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelVisitor;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -16,7 +23,10 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * Unparses a plan in DuckDB's dialect, writing scans of dataset tables as references to common table expressions
  * that {@link DuckDbSql} defines, and writing each repeated sub-plan ({@link SharedSubPlans}) once, as a materialized
  * common table expression referenced wherever it occurs — Calcite expands a CTE used twice into two copies, which
- * DuckDB would otherwise compute twice. Public because Calcite dispatches {@code visit} methods by reflection.
+ * DuckDB would otherwise compute twice. A filter with a correlated sub-query under a projection with another is
+ * written as a common table expression of its own too: Calcite writes the two in one {@code SELECT} in which the
+ * filter's sub-query names the table by an alias that the projection then renames, so the engine cannot resolve it
+ * ("Referenced table not found"). Public because Calcite dispatches {@code visit} methods by reflection.
  */
 public final class DuckDbSqlWriter extends RelToSqlConverter {
     private static final String TABLE_PREFIX = "__weft_t";
@@ -24,13 +34,37 @@ public final class DuckDbSqlWriter extends RelToSqlConverter {
 
     private final Map<OdfTable, String> tables = new LinkedHashMap<>();
     private final Set<String> sharedKeys;
+    private final Set<RelNode> isolated;
     private final Map<String, String> sharedNames = new HashMap<>();
     private final Map<String, String> sharedSql = new LinkedHashMap<>();
+    private final Set<String> inlined = new HashSet<>();
     private RelNode rendering;
 
     DuckDbSqlWriter(RelNode root) {
         super(EngineDialect.INSTANCE);
         this.sharedKeys = SharedSubPlans.find(root);
+        this.isolated = correlatedFiltersUnderCorrelatedProjects(root);
+    }
+
+    /** Whether the expression {@code name} is computed once ({@code MATERIALIZED}) rather than inlined. */
+    boolean materialized(String name) {
+        return !inlined.contains(name);
+    }
+
+    private static Set<RelNode> correlatedFiltersUnderCorrelatedProjects(RelNode root) {
+        final Set<RelNode> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        new RelVisitor() {
+            @Override
+            public void visit(RelNode node, int ordinal, RelNode parent) {
+                if (node instanceof Project project && !project.getVariablesSet().isEmpty()
+                        && project.getInput() instanceof Filter filter && !filter.getVariablesSet().isEmpty()
+                        && RelOptUtil.getVariablesUsed(filter).isEmpty()) {
+                    found.add(filter);
+                }
+                super.visit(node, ordinal, parent);
+            }
+        }.go(root);
+        return found;
     }
 
     /** The dataset tables met so far and the names their expressions get, in order of first use. */
@@ -45,11 +79,12 @@ public final class DuckDbSqlWriter extends RelToSqlConverter {
 
     @Override
     protected Result dispatch(RelNode e) {
-        if (e == rendering || sharedKeys.isEmpty()) {
+        if (e == rendering || sharedKeys.isEmpty() && isolated.isEmpty()) {
             return super.dispatch(e);
         }
-        final String key = SharedSubPlans.key(e);
-        if (!sharedKeys.contains(key)) {
+        final boolean isolate = isolated.contains(e);
+        final String key = isolate ? "isolated:" + System.identityHashCode(e) : SharedSubPlans.key(e);
+        if (!isolate && !sharedKeys.contains(key)) {
             return super.dispatch(e);
         }
         String name = sharedNames.get(key);
@@ -61,6 +96,9 @@ public final class DuckDbSqlWriter extends RelToSqlConverter {
                 name = SHARED_PREFIX + sharedNames.size();
                 sharedNames.put(key, name);
                 sharedSql.put(name, sql);
+                if (isolate) {
+                    inlined.add(name);
+                }
             } finally {
                 rendering = outer;
             }
