@@ -20,7 +20,7 @@ final class Corpora {
     static final String GENERATED = "generated";
     /** The seed of the generated corpus; changing it changes every generated query id's meaning. */
     static final long GENERATED_SEED = 20261204L;
-    static final int GENERATED_QUERIES = 400;
+    static final int GENERATED_QUERIES = 450;
     /**
      * select5 joins up to 64 ten-row tables in one FROM list; PostgreSQL 15 needs 10 s and more for each join of
      * more than a dozen tables (its genetic join search plans in seconds and still picks cross products), which puts

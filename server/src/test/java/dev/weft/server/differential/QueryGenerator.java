@@ -24,15 +24,19 @@ final class QueryGenerator {
     List<CorpusQuery> queries(int count) {
         final List<CorpusQuery> queries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            final String sql = switch (i % 6) {
+            final String sql = switch (i % 9) {
                 case 0 -> projection();
                 case 1 -> aggregate();
                 case 2 -> filterCount();
                 case 3 -> join();
                 case 4 -> window();
-                default -> caseAndLogic();
+                case 5 -> caseAndLogic();
+                case 6 -> ordered();
+                case 7 -> textAndDates();
+                default -> correlated();
             };
-            queries.add(new CorpusQuery(String.format("%s:%04d", Corpora.GENERATED, i), Corpora.GENERATED, sql, false));
+            queries.add(new CorpusQuery(String.format("%s:%04d", Corpora.GENERATED, i), Corpora.GENERATED, sql,
+                    SltParser.hasTopLevelOrderBy(sql)));
         }
         return queries;
     }
@@ -86,6 +90,50 @@ final class QueryGenerator {
     private String caseAndLogic() {
         return "SELECT id, CASE WHEN " + predicate(2) + " THEN " + intExpression(1) + " WHEN " + predicate(1)
                 + " THEN NULL ELSE " + intExpression(1) + " END, (" + predicate(2) + ") IS NOT TRUE FROM sales";
+    }
+
+    /** A total order (ties broken by the unique id) over a nullable key, so NULL placement is part of the answer. */
+    private String ordered() {
+        final String key = pick(new String[] {"qty", "price", "region", "sold_on", "sold_at", "paid", "amount",
+            intExpression(1)});
+        final String direction = pick(new String[] {"", " ASC", " DESC"});
+        final String nulls = pick(new String[] {"", " NULLS FIRST", " NULLS LAST"});
+        final String limit = random.nextBoolean() ? " LIMIT " + (1 + random.nextInt(15))
+                + (random.nextBoolean() ? " OFFSET " + random.nextInt(10) : "") : "";
+        return "SELECT id, " + key + " AS k FROM sales ORDER BY k" + direction + nulls + ", id" + limit;
+    }
+
+    private String textAndDates() {
+        final String[] text = {"UPPER(region)", "LOWER(product)", "region || '-' || product", "LENGTH(product)",
+            "SUBSTRING(product FROM 1 FOR 3)", "COALESCE(product, region, '?')", "TRIM(region)",
+            "CONCAT(region, product)", "REPLACE(product, 'a', '_')"};
+        final String[] dates = {"sold_on", "EXTRACT(MONTH FROM sold_on)", "EXTRACT(DAY FROM sold_at)",
+            "CAST(sold_at AS DATE)", "sold_on + INTERVAL '3' DAY", "sold_at - INTERVAL '2' HOUR",
+            "EXTRACT(HOUR FROM sold_at)", "CAST(sold_on AS TIMESTAMP)"};
+        final String[] predicates = {"product LIKE '" + pick(new String[] {"a%", "%e%", "_a%", "%\\_%"}) + "'",
+            "region " + pick(COMPARISONS) + " '" + pick(new String[] {"east", "m", "North", ""}) + "'",
+            "sold_on " + pick(COMPARISONS) + " DATE '2024-0" + (1 + random.nextInt(9)) + "-15'",
+            "sold_at BETWEEN TIMESTAMP '2024-03-01 00:00:00' AND TIMESTAMP '2024-09-30 12:00:00'",
+            "product IN ('apple', 'banana', NULL)", "region IS NOT DISTINCT FROM " + pick(new String[] {"NULL",
+                "'east'"}), "LENGTH(region) " + pick(COMPARISONS) + " " + random.nextInt(6)};
+        return "SELECT id, " + pick(text) + ", " + pick(dates) + " FROM sales WHERE " + pick(predicates)
+                + (random.nextBoolean() ? " OR " + pick(predicates) : "");
+    }
+
+    /** A correlated subquery in the WHERE clause (scalar, EXISTS or IN), half of the time with one more in the list. */
+    private String correlated() {
+        final String filter = switch (random.nextInt(4)) {
+            case 0 -> "qty " + pick(COMPARISONS) + " (SELECT AVG(i.qty) FROM sales i WHERE i.region = s.region)";
+            case 1 -> "EXISTS (SELECT 1 FROM regions r WHERE r.region = s.region AND r.target "
+                    + pick(COMPARISONS) + " " + (random.nextInt(25) * 10) + ")";
+            case 2 -> "s.region NOT IN (SELECT r.region FROM regions r WHERE r.target > " + (random.nextInt(25) * 10)
+                    + ")";
+            default -> "(SELECT COUNT(*) FROM sales i WHERE i.qty > s.qty AND i.paid) " + pick(COMPARISONS) + " "
+                    + random.nextInt(20);
+        };
+        final String second = random.nextBoolean() ? ", (SELECT MAX(r.target) FROM regions r WHERE r.region = s.region)"
+                : "";
+        return "SELECT s.id, s.qty" + second + " FROM sales s WHERE " + filter;
     }
 
     private String intExpression(int depth) {
