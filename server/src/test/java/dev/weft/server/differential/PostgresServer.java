@@ -29,6 +29,8 @@ public final class PostgresServer implements AutoCloseable {
     private final Path binDir;
     private final int port;
     private final boolean asPostgresUser;
+    /** Stops the server if the JVM exits (or is terminated) before {@link #close()}. */
+    private final Thread stopAtExit = new Thread(this::stopQuietly, "postgres-stop");
 
     private PostgresServer(Path dir, Path binDir, int port, boolean asPostgresUser) {
         this.dir = dir;
@@ -62,6 +64,7 @@ public final class PostgresServer implements AutoCloseable {
             server.removeDirectory();
             throw e;
         }
+        Runtime.getRuntime().addShutdownHook(server.stopAtExit);
         return server;
     }
 
@@ -93,6 +96,19 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        stop();
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (RuntimeException e) {
+            // The JVM is exiting: nothing is left to report to.
+        }
+    }
+
+    private void stop() {
         try {
             run(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir().toString(), "-m", "immediate", "-w",
                     "stop"), asPostgresUser);

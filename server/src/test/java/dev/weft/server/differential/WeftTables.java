@@ -72,6 +72,13 @@ public final class WeftTables implements AutoCloseable {
         }
     }
 
+    /** The result column names {@code sql} announces, in order. */
+    public List<String> columns(String sql) {
+        try (QueryResult result = engine.execute(sql)) {
+            return result.schema().getFields().stream().map(org.apache.arrow.vector.types.pojo.Field::getName).toList();
+        }
+    }
+
     /** The DatasetSnapshot manifest of one table: a Root dataset, CSV with header and explicit schema, Append. */
     static String manifest(TableData table) {
         final StringBuilder yaml = new StringBuilder("""
