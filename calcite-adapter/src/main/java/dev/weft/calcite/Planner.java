@@ -124,7 +124,7 @@ final class Planner {
         try {
             statements = SqlParser.create(sql, WeftSql.PARSER).parseStmtList();
         } catch (SqlParseException e) {
-            throw SqlErrors.syntax(e);
+            throw SqlErrors.syntax(e, sql);
         }
         if (statements.size() != 1) {
             throw new SqlException(ErrorCode.SQL_SYNTAX, statements.isEmpty()

@@ -1,6 +1,7 @@
 package dev.weft.calcite;
 
 import dev.weft.odf.error.ErrorCode;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -10,6 +11,7 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 /** Turns Calcite's parse and validation failures into {@link SqlException}s with a SQLSTATE and a position. */
 final class SqlErrors {
     private static final int MAX_EXPECTED = 8;
+    private static final Pattern DISTINCT_BEFORE = Pattern.compile("(?i)\\bDISTINCT\\s*$");
     private static final Pattern SELF_REFERENCE = Pattern.compile(
             "The definition of column '([^']*)' depends on itself through the following columns: '\\1'");
     private static final Pattern NOT_TEMPORAL = Pattern.compile(
@@ -19,10 +21,16 @@ final class SqlErrors {
 
     private SqlErrors() {}
 
-    static SqlException syntax(SqlParseException e) {
+    static SqlException syntax(SqlParseException e, String sql) {
         final SqlParserPos pos = e.getPos();
         final int line = pos == null ? 0 : pos.getLineNum();
         final int column = pos == null ? 0 : pos.getColumnNum();
+        if (line > 0 && DISTINCT_BEFORE.matcher(textBefore(sql, line, column)).find()
+                && sql.lines().skip(line - 1).findFirst().orElse("").regionMatches(true, column - 1, "ON", 0, 2)) {
+            return new SqlException(ErrorCode.UNSUPPORTED, "DISTINCT ON is not supported; rank the rows instead, as in "
+                    + "SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY key ORDER BY …) AS n FROM t) WHERE n = 1"
+                    + " (at line " + line + ", column " + column + ")", line, column, e);
+        }
         final String message = e.getMessage() == null ? "Syntax error" : e.getMessage();
         final String first = firstLine(message);
         final String expected = expected(e);
@@ -100,6 +108,17 @@ final class SqlErrors {
         }
         final int hidden = e.getExpectedTokenNames().size() - shown;
         return shown == 0 ? "" : out + (hidden > 0 ? " (and " + hidden + " more)" : "");
+    }
+
+    /** The SQL text before line {@code line}, column {@code column} (both from 1). */
+    private static String textBefore(String sql, int line, int column) {
+        final List<String> lines = sql.lines().toList();
+        if (line > lines.size()) {
+            return sql;
+        }
+        final String current = lines.get(line - 1);
+        return String.join("\n", lines.subList(0, line - 1)) + "\n"
+                + current.substring(0, Math.min(Math.max(column - 1, 0), current.length()));
     }
 
     private static String firstLine(String message) {

@@ -138,6 +138,8 @@ class PostgresDialectTest {
                 + "timestampdiff(MONTH, TIMESTAMP '2025-01-10 00:00:00', ts) FROM sales ORDER BY 1",
                 "4|0", "19|0", "33|0", "45|1", "59|1");
         assertRows("SELECT timestampadd(HOUR, 3, ts) FROM sales ORDER BY 1 LIMIT 1", "2025-01-05T13:00");
+        assertRows("SELECT DATE '2025-01-01' + INTERVAL '3' DAY, DATE '2025-01-31' + INTERVAL '1 month'",
+                "2025-01-04T00:00|2025-02-28T00:00");
     }
 
     @Test
@@ -154,6 +156,8 @@ class PostgresDialectTest {
     void aggregatesAndStringFunctions() {
         assertRows("SELECT region, string_agg(product, ',' ORDER BY product) FROM sales GROUP BY region ORDER BY 1",
                 "North|apple,apple,pear", "South|apple");
+        assertRows("SELECT region, string_agg(DISTINCT product, '|' ORDER BY product) FROM sales GROUP BY region "
+                + "ORDER BY 1", "North|apple|pear", "South|apple");
         assertRows("SELECT region, listagg(product, ',') WITHIN GROUP (ORDER BY product DESC) FROM sales "
                 + "GROUP BY region ORDER BY 1", "North|pear,apple,apple", "South|apple");
         assertRows("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY amount), median(amount), "
@@ -168,6 +172,12 @@ class PostgresDialectTest {
         assertRows("SELECT amount, (SELECT count(*) FROM sales AS x WHERE x.amount > sales.amount) FROM sales "
                 + "WHERE EXISTS (SELECT 1 FROM sales AS x WHERE x.amount < sales.amount) AND amount > 0 ORDER BY 1, 2",
                 "1000|3", "1500|1", "1500|1", "2000|0");
+    }
+
+    @Test
+    void likeEscapesWithABackslashAsPostgresDoes() {
+        assertRows("SELECT 'a_b' LIKE '%\\_%', 'ab' LIKE '%\\_%', 'A_b' ILIKE '%\\_%', 'a%b' LIKE 'a#%b' ESCAPE '#'",
+                "true|false|true|true");
     }
 
     @Test
@@ -249,6 +259,8 @@ class PostgresDialectTest {
         assertError("SELECT date_trunc('fortnight', ts) FROM sales", ErrorCode.SQL_INVALID,
                 "date_trunc does not know the unit 'fortnight'");
         assertError("SHOW users", ErrorCode.SQL_SYNTAX, "SHOW supports TABLES");
+        assertError("SELECT DISTINCT ON (region) region, amount FROM sales ORDER BY region, amount DESC",
+                ErrorCode.UNSUPPORTED, "DISTINCT ON is not supported");
         assertError("WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 5) SELECT SUM(n) FROM t",
                 ErrorCode.UNSUPPORTED, "WITH RECURSIVE is not supported yet");
     }

@@ -5,6 +5,7 @@ import dev.weft.calcite.postgres.PostgresDateFormats;
 import dev.weft.calcite.postgres.PostgresFunctions;
 import dev.weft.odf.error.ErrorCode;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -98,6 +99,16 @@ final class EngineFunctions {
         table.put(SqlLibraryOperators.REGEXP_LIKE, (writer, call) -> function(writer, "regexp_matches",
                 call.getOperandList().toArray(SqlNode[]::new)));
         table.put(SqlStdOperatorTable.WITHIN_GROUP, EngineFunctions::withinGroup);
+        // PostgreSQL's LIKE escapes with a backslash unless told otherwise; DuckDB's has no escape by default.
+        for (SqlOperator like : List.of(SqlStdOperatorTable.LIKE, SqlStdOperatorTable.NOT_LIKE,
+                SqlLibraryOperators.ILIKE, SqlLibraryOperators.NOT_ILIKE)) {
+            table.put(like, (writer, call) -> {
+                final SqlCall escaped = call.operandCount() == 3 ? call : call.getOperator().createCall(
+                        call.getParserPosition(), call.operand(0), call.operand(1),
+                        SqlLiteral.createCharString("\\", call.getParserPosition()));
+                escaped.getOperator().unparse(writer, escaped, 0, 0);
+            });
+        }
         // The number of whole units from the first to the second: DuckDB's date_sub (its date_diff counts the unit
         // boundaries crossed instead).
         table.put(SqlStdOperatorTable.TIMESTAMP_DIFF, (writer, call) -> {
@@ -149,6 +160,9 @@ final class EngineFunctions {
         if (INLINE_ORDERED.contains(aggregate.getOperator().getName())) {
             final String name = aggregate.getOperator().getName().equals("ARRAY_AGG") ? "array_agg" : "string_agg";
             final SqlWriter.Frame frame = writer.startFunCall(name);
+            if (aggregate.getFunctionQuantifier() != null) {
+                aggregate.getFunctionQuantifier().unparse(writer, 0, 0);
+            }
             for (SqlNode operand : aggregate.getOperandList()) {
                 writer.sep(",");
                 operand.unparse(writer, 0, 0);

@@ -1,5 +1,6 @@
 package dev.weft.calcite.meta;
 
+import dev.weft.calcite.ResultTypes;
 import dev.weft.calcite.WeftTypeSystem;
 import dev.weft.calcite.schema.DamagedTable;
 import dev.weft.calcite.schema.OdfTable;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -19,6 +21,7 @@ import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * The catalog as metadata APIs describe it: one catalog ({@code weft}), schemas {@code odf} and {@code sys}, their
@@ -76,14 +79,25 @@ public final class CatalogMetadata {
                 + " at block " + view.head().toMultibase();
     }
 
-    /** The {@link Types java.sql.Types} code of a SQL type. */
+    /** The {@link Types java.sql.Types} code of a SQL type, as clients receive its values. */
     public static int jdbcType(RelDataType type) {
-        return type.getSqlTypeName().getJdbcOrdinal();
+        return wireType(type).getJdbcOrdinal();
     }
 
     /** The type name JDBC tools display, e.g. {@code DECIMAL}, {@code VARCHAR}, {@code TIMESTAMP}. */
     public static String typeName(RelDataType type) {
-        return type.getSqlTypeName().getName();
+        return wireType(type).getName();
+    }
+
+    /**
+     * The type clients receive: intervals, arrays and other types without a faithful Arrow form travel as text
+     * ({@link ResultTypes}), so metadata calls them VARCHAR (JDBC drivers fail on interval and array metadata whose
+     * values are text).
+     */
+    private static SqlTypeName wireType(RelDataType type) {
+        final SqlTypeName name = type.getSqlTypeName();
+        return ResultTypes.arrowType(type) instanceof ArrowType.Utf8 && !SqlTypeName.CHAR_TYPES.contains(name)
+                ? SqlTypeName.VARCHAR : name;
     }
 
     /** Column size as JDBC reports it: precision of numbers and times, maximum length of text; null if unbounded. */

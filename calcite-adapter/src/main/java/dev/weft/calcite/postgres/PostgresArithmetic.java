@@ -18,7 +18,8 @@ import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 /**
  * PostgreSQL's date arithmetic on top of standard {@code +} and {@code -}: {@code date - date} is the number of days
- * between them, {@code date + n} and {@code date - n} move by days, and {@code timestamp - timestamp} is an interval.
+ * between them, {@code date + n} and {@code date - n} move by days, {@code date ± interval} is a timestamp (standard
+ * SQL keeps a date), and {@code timestamp - timestamp} is an interval.
  * Standard SQL has none of these, so Calcite refuses them. The parser's {@code +} and {@code -} become these operators
  * before validation; a call whose operands are not one of these cases turns back into the standard operator and is
  * validated as such.
@@ -70,6 +71,9 @@ public final class PostgresArithmetic extends SqlBinaryOperator {
         } else if (this == MINUS && l == SqlTypeName.TIMESTAMP && r == SqlTypeName.TIMESTAMP) {
             type = types.createSqlIntervalType(new SqlIntervalQualifier(TimeUnit.DAY, 9, TimeUnit.SECOND, 6,
                     SqlParserPos.ZERO));
+        } else if (l == SqlTypeName.DATE && SqlTypeUtil.isInterval(right)
+                || this == PLUS && SqlTypeUtil.isInterval(left) && r == SqlTypeName.DATE) {
+            type = types.createSqlType(SqlTypeName.TIMESTAMP, PostgresTypes.TIMESTAMP_PRECISION);
         } else if (l == SqlTypeName.DATE && SqlTypeUtil.isIntType(right)
                 || this == PLUS && SqlTypeUtil.isIntType(left) && r == SqlTypeName.DATE) {
             type = types.createSqlType(SqlTypeName.DATE);
