@@ -100,7 +100,7 @@ public final class PollingIngester {
         final LocalDatasetStore store = workspace.dataset(name);
         final MetadataChain chain = new StoreMetadataChain(store);
         final SetPollingSource source = ChainState.read(chain, name).requireRoot().pollingSource();
-        refusePreprocess(name, source.preprocess());
+        final ProjectionPreprocess preprocess = preprocessOf(name, "polling source", source.preprocess());
         final ReadStep read = RowReaders.choose("'" + name + "'", source.read(), null);
         final List<IngestResult> commits = new ArrayList<>();
         final Path work;
@@ -110,14 +110,14 @@ public final class PollingIngester {
             throw new WeftException(ErrorCode.IO, "Cannot create a temporary directory for pulling: " + e, e);
         }
         try {
-            return pullInto(name, store, chain, source, read, work, commits, progress);
+            return pullInto(name, store, chain, source, preprocess, read, work, commits, progress);
         } finally {
             deleteTree(work);
         }
     }
 
     private PullResult pullInto(DatasetName name, LocalDatasetStore store, MetadataChain chain, SetPollingSource source,
-            ReadStep read, Path work, List<IngestResult> commits, IngestProgress progress) {
+            ProjectionPreprocess preprocess, ReadStep read, Path work, List<IngestResult> commits, IngestProgress progress) {
         while (true) {
             final ChainState state = ChainState.read(chain, name);
             final Fetched fetched = fetch(name, source.fetch(), state.pollingState(), work);
@@ -131,7 +131,7 @@ public final class PollingIngester {
                 final Path prepared = prepare(name, source.prepare(), fetched.file(), work);
                 final Instant systemTime = state.notBeforeHead(clock.instant());
                 final long eventTime = (fetched.eventTime() != null ? fetched.eventTime() : systemTime).toEpochMilli();
-                final IngestResult result = SliceCommitter.commit(store, chain, state, read, source.merge(),
+                final IngestResult result = SliceCommitter.commit(store, chain, state, read, preprocess, source.merge(),
                         List.of(prepared), systemTime, eventTime, fetched.state(), progress);
                 if (result.offsets() == null) {
                     // Nothing new in the data, but the source moved on: remember that without adding records.
@@ -150,14 +150,12 @@ public final class PollingIngester {
     }
 
     /**
-     * Refuses to ingest through a source with a {@code preprocess} step (written by kamu, or before {@code weft add}
-     * refused them): Weft has no engine for it yet, and skipping it would write other data than the source asks for.
+     * The source's preprocess step as Weft runs it (null when there is none); a step Weft cannot run (written by
+     * kamu, or before {@code weft add} checked them) is refused, as skipping it would write other data than the
+     * source asks for.
      */
-    static void refusePreprocess(DatasetName name, Transform preprocess) {
-        if (preprocess != null) {
-            throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot ingest into '" + name + "': its source has a "
-                    + "preprocess step (" + preprocess.summary() + "), and Weft does not run preprocess steps yet");
-        }
+    static ProjectionPreprocess preprocessOf(DatasetName name, String source, Transform preprocess) {
+        return ProjectionPreprocess.of("Cannot ingest into '" + name + "': its " + source, preprocess);
     }
 
     /** One item fetched from the source, with the source state that marks it as taken. */
