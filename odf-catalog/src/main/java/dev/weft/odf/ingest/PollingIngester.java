@@ -88,14 +88,19 @@ public final class PollingIngester {
     /**
      * Pulls everything new from the dataset's polling source.
      *
-     * @throws WeftException {@code NOT_FOUND} when the dataset has no polling source; {@code UNSUPPORTED} for fetch,
-     *     prepare or read kinds Weft does not run; {@code INVALID_DATA} for bad input, after the items before it were
-     *     committed
+     * @throws WeftException {@code NOT_FOUND} when the dataset has no polling source; {@code UNSUPPORTED} for
+     *     derivative datasets and for fetch, prepare or read kinds Weft does not run; {@code INVALID_DATA} for bad
+     *     input, after the items before it were committed
      */
     public PullResult pull(DatasetName name, IngestProgress progress) {
         final LocalDatasetStore store = workspace.dataset(name);
         final MetadataChain chain = new StoreMetadataChain(store);
-        final SetPollingSource source = ChainState.read(chain, name).requireRoot().pollingSource();
+        final ChainState current = ChainState.read(chain, name);
+        if (current.isDerivative()) {
+            throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot pull '" + name + "': it is a derivative dataset, "
+                    + "and Weft does not run transforms yet; pull or ingest its root inputs");
+        }
+        final SetPollingSource source = current.requireRoot().pollingSource();
         final ProjectionPreprocess preprocess = preprocessOf(name, "polling source", source.preprocess());
         PrepareSteps.check("Cannot pull '" + name + "'", source.prepare());
         final ReadStep read = RowReaders.choose("'" + name + "'", source.read(), null);
