@@ -6,6 +6,7 @@ import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import dev.weft.odf.hash.Multihash;
 import dev.weft.odf.identity.DatasetId;
+import dev.weft.odf.ingest.PollingIngester;
 import dev.weft.odf.ingest.ProjectionPreprocess;
 import dev.weft.odf.model.AddPushSource;
 import dev.weft.odf.model.DatasetKind;
@@ -122,6 +123,9 @@ public final class SnapshotInstaller {
         int transforms = 0;
         for (MetadataEvent event : snapshot.metadata()) {
             refusePreprocess(name, event);
+            if (event instanceof SetPollingSource polling) {
+                PollingIngester.checkPrepareSteps("Cannot add dataset '" + name + "': its polling source's", polling);
+            }
             final boolean isSource = event instanceof SetPollingSource || event instanceof AddPushSource;
             if (snapshot.kind() == DatasetKind.DERIVATIVE && isSource) {
                 throw new WeftException(ErrorCode.INVALID_MANIFEST, "Cannot add dataset '" + name

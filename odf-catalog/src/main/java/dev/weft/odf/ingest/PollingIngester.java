@@ -102,7 +102,7 @@ public final class PollingIngester {
         }
         final SetPollingSource source = current.requireRoot().pollingSource();
         final ProjectionPreprocess preprocess = preprocessOf(name, "polling source", source.preprocess());
-        PrepareSteps.check("Cannot pull '" + name + "'", source.prepare());
+        PrepareSteps.check("Cannot pull '" + name + "': its source's", source.prepare());
         final ReadStep read = RowReaders.choose("'" + name + "'", source.read(), null);
         final List<IngestResult> commits = new ArrayList<>();
         final Path work;
@@ -134,7 +134,7 @@ public final class PollingIngester {
         final ChainState state = ChainState.read(chain, name).requireRoot();
         final SetPollingSource source = state.pollingSource();
         final ProjectionPreprocess preprocess = preprocessOf(name, "polling source", source.preprocess());
-        PrepareSteps.check("Cannot pull '" + name + "'", source.prepare());
+        PrepareSteps.check("Cannot pull '" + name + "': its source's", source.prepare());
         final ReadStep read = RowReaders.choose("'" + name + "'", source.read(), null);
         final Path work;
         try {
@@ -192,6 +192,16 @@ public final class PollingIngester {
      */
     static ProjectionPreprocess preprocessOf(DatasetName name, String source, Transform preprocess) {
         return ProjectionPreprocess.of("Cannot ingest into '" + name + "': its " + source, preprocess);
+    }
+
+    /**
+     * Checks, when a dataset is added, that Weft can run the polling source's prepare steps, so that a manifest
+     * Weft cannot pull is refused at once rather than after a download.
+     *
+     * @throws WeftException {@code UNSUPPORTED} naming the step
+     */
+    public static void checkPrepareSteps(String what, SetPollingSource source) {
+        PrepareSteps.check(what, source.prepare());
     }
 
     /** One item fetched from the source, with the source state that marks it as taken. */

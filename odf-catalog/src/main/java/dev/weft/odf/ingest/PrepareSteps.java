@@ -34,11 +34,12 @@ final class PrepareSteps {
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i) instanceof PrepStep.Decompress decompress
                     && decompress.format() != CompressionFormat.GZIP) {
-                throw new WeftException(ErrorCode.UNSUPPORTED, what + ": prepare[" + i + "] decompresses "
-                        + decompress.format() + ", and Weft decompresses only Gzip so far");
+                throw new WeftException(ErrorCode.UNSUPPORTED, what + " prepare[" + i + "].format is "
+                        + decompress.format().name().charAt(0) + decompress.format().name().substring(1).toLowerCase(
+                                java.util.Locale.ROOT) + ", and Weft decompresses only Gzip so far");
             }
             if (steps.get(i) instanceof PrepStep.Pipe pipe && pipe.command().isEmpty()) {
-                throw new WeftException(ErrorCode.INVALID_MANIFEST, what + ": prepare[" + i
+                throw new WeftException(ErrorCode.INVALID_MANIFEST, what + " prepare[" + i
                         + "].command is empty");
             }
         }
@@ -49,7 +50,7 @@ final class PrepareSteps {
         if (steps == null || steps.isEmpty()) {
             return file;
         }
-        check("Cannot pull '" + name + "'", steps);
+        check("Cannot pull '" + name + "': its source's", steps);
         Path current = file;
         try {
             Files.createDirectories(work);

@@ -365,6 +365,17 @@ class PollingIngesterTest {
     }
 
     @Test
+    void prepareStepsWeftCannotRunAreRefusedWhenTheDatasetIsAdded() {
+        assertThatThrownBy(() -> add(pollingManifest("zipped", "kind: FilesGlob\n        path: drop/*.zip").replace(
+                "      read:", "      prepare:\n        - {kind: Decompress, format: Zip}\n      read:")))
+                .isInstanceOf(WeftException.class)
+                .hasMessage("Cannot add dataset 'zipped': its polling source's prepare[0].format is Zip, and Weft "
+                        + "decompresses only Gzip so far")
+                .satisfies(e -> assertThat(((WeftException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED));
+        assertThat(workspace.datasetNames()).isEmpty();
+    }
+
+    @Test
     void pullFromAFileRunsTheSourceStepsAndLeavesTheSourceStateAsItWas() throws IOException {
         add(pollingManifest("remote", "kind: Url\n        url: http://127.0.0.1:9/never.csv.gz").replace(
                 "      read:", "      prepare:\n"
