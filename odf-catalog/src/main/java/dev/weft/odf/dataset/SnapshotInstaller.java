@@ -6,6 +6,8 @@ import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import dev.weft.odf.hash.Multihash;
 import dev.weft.odf.identity.DatasetId;
+import dev.weft.odf.ingest.PollingIngester;
+import dev.weft.odf.ingest.ProjectionPreprocess;
 import dev.weft.odf.model.AddPushSource;
 import dev.weft.odf.model.DatasetKind;
 import dev.weft.odf.model.DatasetSnapshot;
@@ -121,6 +123,9 @@ public final class SnapshotInstaller {
         int transforms = 0;
         for (MetadataEvent event : snapshot.metadata()) {
             refusePreprocess(name, event);
+            if (event instanceof SetPollingSource polling) {
+                PollingIngester.checkPrepareSteps("Cannot add dataset '" + name + "': its polling source's", polling);
+            }
             final boolean isSource = event instanceof SetPollingSource || event instanceof AddPushSource;
             if (snapshot.kind() == DatasetKind.DERIVATIVE && isSource) {
                 throw new WeftException(ErrorCode.INVALID_MANIFEST, "Cannot add dataset '" + name
@@ -141,20 +146,16 @@ public final class SnapshotInstaller {
     }
 
     /**
-     * Refuses a source with a {@code preprocess} step: Weft has no engine for it yet, and ingesting without it would
-     * write other data than the manifest asks for.
+     * Refuses a source with a {@code preprocess} step Weft cannot run (see {@link ProjectionPreprocess}): ingesting
+     * without it would write other data than the manifest asks for.
      */
     private static void refusePreprocess(DatasetName name, MetadataEvent event) {
         final Transform preprocess = event instanceof AddPushSource push ? push.preprocess()
                 : event instanceof SetPollingSource polling ? polling.preprocess()
                 : null;
-        if (preprocess != null) {
-            final String source = event instanceof AddPushSource push ? "push source '" + push.sourceName() + "'"
-                    : "polling source";
-            throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot add dataset '" + name + "': its " + source
-                    + " has a preprocess step (" + preprocess.summary() + "), and Weft does not run preprocess steps "
-                    + "yet; remove it, or ingest the raw data and transform it in a derivative dataset");
-        }
+        final String source = event instanceof AddPushSource push ? "push source '" + push.sourceName() + "'"
+                : "polling source";
+        ProjectionPreprocess.of("Cannot add dataset '" + name + "': its " + source, preprocess);
     }
 
     /** Orders datasets so that each comes after the inputs it reads; a cycle is an error. */

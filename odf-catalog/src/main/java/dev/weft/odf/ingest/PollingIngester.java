@@ -6,7 +6,6 @@ import dev.weft.odf.error.ErrorCode;
 import dev.weft.odf.error.WeftException;
 import dev.weft.odf.model.EventTimeSource;
 import dev.weft.odf.model.FetchStep;
-import dev.weft.odf.model.PrepStep;
 import dev.weft.odf.model.ReadStep;
 import dev.weft.odf.model.SetPollingSource;
 import dev.weft.odf.model.Transform;
@@ -15,8 +14,6 @@ import dev.weft.odf.store.DatasetName;
 import dev.weft.odf.store.LocalDatasetStore;
 import dev.weft.odf.store.Workspace;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,14 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Runs a root dataset's polling source ({@code SetPollingSource}): fetches what is new since the source state the
  * dataset recorded last, prepares it, and ingests each new item as its own commit whose {@code AddData} records the
  * new source state, so every file or download is taken exactly once. Fetch kinds: {@code FilesGlob} (paths relative to
  * the directory holding the workspace) and {@code Url} ({@code file:}, {@code http:}, {@code https:} with ETag /
- * Last-Modified revalidation). Prepare steps: gzip {@code Decompress}.
+ * Last-Modified revalidation). Prepare steps: see {@link PrepareSteps}.
  */
 public final class PollingIngester {
     /** The source name ODF uses for the state of a dataset's polling source. */
@@ -92,15 +88,21 @@ public final class PollingIngester {
     /**
      * Pulls everything new from the dataset's polling source.
      *
-     * @throws WeftException {@code NOT_FOUND} when the dataset has no polling source; {@code UNSUPPORTED} for fetch,
-     *     prepare or read kinds Weft does not run; {@code INVALID_DATA} for bad input, after the items before it were
-     *     committed
+     * @throws WeftException {@code NOT_FOUND} when the dataset has no polling source; {@code UNSUPPORTED} for
+     *     derivative datasets and for fetch, prepare or read kinds Weft does not run; {@code INVALID_DATA} for bad
+     *     input, after the items before it were committed
      */
     public PullResult pull(DatasetName name, IngestProgress progress) {
         final LocalDatasetStore store = workspace.dataset(name);
         final MetadataChain chain = new StoreMetadataChain(store);
-        final SetPollingSource source = ChainState.read(chain, name).requireRoot().pollingSource();
-        refusePreprocess(name, source.preprocess());
+        final ChainState current = ChainState.read(chain, name);
+        if (current.isDerivative()) {
+            throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot pull '" + name + "': it is a derivative dataset, "
+                    + "and Weft does not run transforms yet; pull or ingest its root inputs");
+        }
+        final SetPollingSource source = current.requireRoot().pollingSource();
+        final ProjectionPreprocess preprocess = preprocessOf(name, "polling source", source.preprocess());
+        PrepareSteps.check("Cannot pull '" + name + "': its source's", source.prepare());
         final ReadStep read = RowReaders.choose("'" + name + "'", source.read(), null);
         final List<IngestResult> commits = new ArrayList<>();
         final Path work;
@@ -110,14 +112,48 @@ public final class PollingIngester {
             throw new WeftException(ErrorCode.IO, "Cannot create a temporary directory for pulling: " + e, e);
         }
         try {
-            return pullInto(name, store, chain, source, read, work, commits, progress);
+            return pullInto(name, store, chain, source, preprocess, read, work, commits, progress);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /**
+     * Runs the dataset's polling source on a local file instead of what its fetch step names (kamu's
+     * {@code pull --fetch}): the file goes through the source's prepare, read, preprocess and merge steps and is
+     * committed with the ingest time as event time for records without one. The source state is left as it was, so
+     * the next pull of the source itself still takes what is new there.
+     */
+    public IngestResult pullFrom(DatasetName name, Path file, IngestProgress progress) {
+        if (!Files.isRegularFile(file)) {
+            throw new WeftException(ErrorCode.NOT_FOUND, "Cannot pull '" + name + "' from " + file
+                    + ": no such file");
+        }
+        final LocalDatasetStore store = workspace.dataset(name);
+        final MetadataChain chain = new StoreMetadataChain(store);
+        final ChainState state = ChainState.read(chain, name).requireRoot();
+        final SetPollingSource source = state.pollingSource();
+        final ProjectionPreprocess preprocess = preprocessOf(name, "polling source", source.preprocess());
+        PrepareSteps.check("Cannot pull '" + name + "': its source's", source.prepare());
+        final ReadStep read = RowReaders.choose("'" + name + "'", source.read(), null);
+        final Path work;
+        try {
+            work = Files.createTempDirectory("weft-pull");
+        } catch (IOException e) {
+            throw new WeftException(ErrorCode.IO, "Cannot create a temporary directory for pulling: " + e, e);
+        }
+        try {
+            final Path prepared = PrepareSteps.run(name, source.prepare(), file, work);
+            final Instant systemTime = state.notBeforeHead(clock.instant());
+            return SliceCommitter.commit(store, chain, state, read, preprocess, source.merge(), List.of(prepared),
+                    systemTime, systemTime.toEpochMilli(), null, progress);
         } finally {
             deleteTree(work);
         }
     }
 
     private PullResult pullInto(DatasetName name, LocalDatasetStore store, MetadataChain chain, SetPollingSource source,
-            ReadStep read, Path work, List<IngestResult> commits, IngestProgress progress) {
+            ProjectionPreprocess preprocess, ReadStep read, Path work, List<IngestResult> commits, IngestProgress progress) {
         while (true) {
             final ChainState state = ChainState.read(chain, name);
             final Fetched fetched = fetch(name, source.fetch(), state.pollingState(), work);
@@ -128,10 +164,10 @@ public final class PollingIngester {
                         ? FilesGlobFetcher.describeSearch(glob, baseDir) : null);
             }
             try {
-                final Path prepared = prepare(name, source.prepare(), fetched.file(), work);
+                final Path prepared = PrepareSteps.run(name, source.prepare(), fetched.file(), work);
                 final Instant systemTime = state.notBeforeHead(clock.instant());
                 final long eventTime = (fetched.eventTime() != null ? fetched.eventTime() : systemTime).toEpochMilli();
-                final IngestResult result = SliceCommitter.commit(store, chain, state, read, source.merge(),
+                final IngestResult result = SliceCommitter.commit(store, chain, state, read, preprocess, source.merge(),
                         List.of(prepared), systemTime, eventTime, fetched.state(), progress);
                 if (result.offsets() == null) {
                     // Nothing new in the data, but the source moved on: remember that without adding records.
@@ -150,14 +186,22 @@ public final class PollingIngester {
     }
 
     /**
-     * Refuses to ingest through a source with a {@code preprocess} step (written by kamu, or before {@code weft add}
-     * refused them): Weft has no engine for it yet, and skipping it would write other data than the source asks for.
+     * The source's preprocess step as Weft runs it (null when there is none); a step Weft cannot run (written by
+     * kamu, or before {@code weft add} checked them) is refused, as skipping it would write other data than the
+     * source asks for.
      */
-    static void refusePreprocess(DatasetName name, Transform preprocess) {
-        if (preprocess != null) {
-            throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot ingest into '" + name + "': its source has a "
-                    + "preprocess step (" + preprocess.summary() + "), and Weft does not run preprocess steps yet");
-        }
+    static ProjectionPreprocess preprocessOf(DatasetName name, String source, Transform preprocess) {
+        return ProjectionPreprocess.of("Cannot ingest into '" + name + "': its " + source, preprocess);
+    }
+
+    /**
+     * Checks, when a dataset is added, that Weft can run the polling source's prepare steps, so that a manifest
+     * Weft cannot pull is refused at once rather than after a download.
+     *
+     * @throws WeftException {@code UNSUPPORTED} naming the step
+     */
+    public static void checkPrepareSteps(String what, SetPollingSource source) {
+        PrepareSteps.check(what, source.prepare());
     }
 
     /** One item fetched from the source, with the source state that marks it as taken. */
@@ -173,28 +217,6 @@ public final class PollingIngester {
         throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot pull '" + name + "': Weft does not run " + step.kind()
                 + " fetch steps; run the producer yourself and point a FilesGlob source at its output, or push its "
                 + "files with `weft ingest`");
-    }
-
-    private static Path prepare(DatasetName name, List<PrepStep> steps, Path file, Path work) {
-        if (steps == null || steps.isEmpty()) {
-            return file;
-        }
-        if (steps.size() == 1 && steps.get(0) instanceof PrepStep.Decompress decompress
-                && decompress.format() == dev.weft.odf.model.CompressionFormat.GZIP) {
-            try {
-                Files.createDirectories(work);
-                final Path out = Files.createTempFile(work, "prepared", ".csv");
-                try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
-                        OutputStream target = Files.newOutputStream(out)) {
-                    in.transferTo(target);
-                }
-                return out;
-            } catch (IOException e) {
-                throw new WeftException(ErrorCode.INVALID_DATA, "Cannot decompress " + file + " as gzip: " + e.getMessage(), e);
-            }
-        }
-        throw new WeftException(ErrorCode.UNSUPPORTED, "Cannot pull '" + name
-                + "': Weft runs only a single gzip Decompress prepare step so far");
     }
 
     /** Deletes {@code dir} and what it holds; the fetch and prepare steps create it again when they need it. */

@@ -67,12 +67,13 @@ public final class PushIngester {
         final MetadataChain chain = new StoreMetadataChain(store);
         final ChainState state = ChainState.read(chain, name).requireRoot();
         final AddPushSource source = state.pushSource(options.sourceName());
-        PollingIngester.refusePreprocess(name, source.preprocess());
+        final ProjectionPreprocess preprocess = PollingIngester.preprocessOf(name,
+                "push source '" + source.sourceName() + "'", source.preprocess());
         final ReadStep read = RowReaders.choose("'" + name + "'", source.read(), options.format());
         final Instant systemTime = state.notBeforeHead(clock.instant());
         final long defaultEventTime = (options.eventTime() != null ? options.eventTime() : systemTime).toEpochMilli();
 
-        return SliceCommitter.commit(store, chain, state, read, source.merge(), files, systemTime, defaultEventTime,
+        return SliceCommitter.commit(store, chain, state, read, preprocess, source.merge(), files, systemTime, defaultEventTime,
                 null, progress);
     }
 }

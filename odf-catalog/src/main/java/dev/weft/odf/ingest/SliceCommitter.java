@@ -36,19 +36,23 @@ final class SliceCommitter {
     private SliceCommitter() {}
 
     static IngestResult commit(LocalDatasetStore store, MetadataChain chain, ChainState state, ReadStep read,
-            MergeStrategy merge, List<Path> files, Instant systemTime, long defaultEventTime, SourceState newSourceState,
-            IngestProgress progress) {
+            ProjectionPreprocess preprocess, MergeStrategy merge, List<Path> files, Instant systemTime,
+            long defaultEventTime, SourceState newSourceState, IngestProgress progress) {
         final String eventTimeName = state.eventTimeColumn();
-        try (RowReader reader = new BackgroundRowReader(RowReaders.open(read, files, eventTimeName,
+        // A preprocess step may rename the event time column: the reader takes it out under its input name.
+        final String inputEventTimeName = preprocess == null || preprocess.inputOf(eventTimeName) == null
+                ? eventTimeName : preprocess.inputOf(eventTimeName);
+        try (RowReader reader = new BackgroundRowReader(preprocessed(preprocess, RowReaders.open(read, files,
+                        inputEventTimeName,
                         Merger.carriesOperations(merge)
                                 ? new OperationColumn(state.operationTypeColumn(), Merger.requiresOperations(merge))
                                 : null,
-                        defaultEventTime),
+                        defaultEventTime), eventTimeName, store),
                         progress);
                 LocalStagedFile staged = store.stage(FileKind.DATA)) {
             final List<IngestColumn> columns = reader.dataColumns();
             final Merger merger = new Merger(merge, columns.stream().map(IngestColumn::name).toList(), eventTimeName);
-            final ColumnType eventTimeType = eventTimeType(state, read, eventTimeName);
+            final ColumnType eventTimeType = eventTimeType(state, read, eventTimeName, inputEventTimeName);
             final Schema sliceSchema = SliceSchema.withDataColumns(eventTimeName, eventTimeType.arrowType(),
                     dataFields(columns));
             final SliceFile slice;
@@ -100,6 +104,19 @@ final class SliceCommitter {
         }
     }
 
+    private static RowReader preprocessed(ProjectionPreprocess preprocess, RowReader input, String eventTimeName,
+            LocalDatasetStore store) {
+        if (preprocess == null) {
+            return input;
+        }
+        try {
+            return preprocess.apply(input, eventTimeName, "dataset '" + store.name() + "'");
+        } catch (RuntimeException e) {
+            input.close();
+            throw e;
+        }
+    }
+
     /** Records that the polling source moved on although it brought no new records, so it is not fetched again. */
     static IngestResult commitSourceState(MetadataChain chain, ChainState state, Instant systemTime,
             SourceState newSourceState) {
@@ -114,7 +131,8 @@ final class SliceCommitter {
      * How the slice stores the event time: as the dataset stored it so far, else as the source declares the column —
      * a {@code date} as Arrow date32, as kamu stores it — else as a timestamp (ms, UTC).
      */
-    private static ColumnType eventTimeType(ChainState state, ReadStep read, String eventTimeName) {
+    private static ColumnType eventTimeType(ChainState state, ReadStep read, String eventTimeName,
+            String inputEventTimeName) {
         if (state.schema() != null) {
             for (DataField field : state.schema().fields()) {
                 if (field.name().equals(eventTimeName)) {
@@ -125,7 +143,7 @@ final class SliceCommitter {
             }
         }
         final List<IngestColumn> declared = IngestColumns.declared(read);
-        final int index = declared == null ? -1 : IngestColumns.indexOf(declared, eventTimeName);
+        final int index = declared == null ? -1 : IngestColumns.indexOf(declared, inputEventTimeName);
         return index >= 0 && declared.get(index).type().kind() == ColumnType.Kind.DATE
                 ? ColumnType.of(ColumnType.Kind.DATE)
                 : ColumnType.TIMESTAMP;

@@ -308,6 +308,91 @@ class PollingIngesterTest {
                 """.formatted(name, fetch);
     }
 
+    @Test
+    void pipePrepareStepsFeedTheFileThroughTheirCommandBeforeAProjectingPreprocess() throws IOException {
+        add("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: rates
+                  kind: Root
+                  metadata:
+                    - kind: SetPollingSource
+                      fetch: {kind: FilesGlob, path: drop/rates.txt}
+                      prepare:
+                        - kind: Pipe
+                          command: [sed, -e, "1,/BEGIN DATA/d"]
+                      read:
+                        kind: Csv
+                        header: true
+                        schema:
+                          fields:
+                            - {name: day, type: timestamp}
+                            - {name: EURUSD, type: float64}
+                            - {name: GBPUSD, type: float64}
+                      preprocess:
+                        kind: Sql
+                        engine: datafusion
+                        query: select day, 'EUR' as base, EURUSD as rate from input
+                      merge: {kind: Ledger, primaryKey: [day]}
+                    - kind: SetVocab
+                      eventTimeColumn: day
+                """);
+        Files.createDirectories(dir.resolve("drop"));
+        Files.writeString(dir.resolve("drop/rates.txt"), "Rates export\nsome: notes\nBEGIN DATA\n"
+                + "day,EURUSD,GBPUSD\n2026-02-02,1.08,1.27\n2026-02-03,1.09,1.26\n");
+        assertThat(pull("rates").records()).isEqualTo(2);
+        final dev.weft.odf.model.SetDataSchema schema = blocks("rates").stream().map(b -> b.event())
+                .filter(dev.weft.odf.model.SetDataSchema.class::isInstance)
+                .map(dev.weft.odf.model.SetDataSchema.class::cast).findFirst().orElseThrow();
+        assertThat(schema.schema().fields()).extracting(dev.weft.odf.model.DataField::name)
+                .containsExactly("offset", "op", "system_time", "day", "base", "rate");
+    }
+
+    @Test
+    void aPipeCommandThatFailsIsReportedWithItsExitCodeAndMessage() throws IOException {
+        add(pollingManifest("broken", "kind: FilesGlob\n        path: drop/x.csv").replace(
+                "      read:", "      prepare:\n"
+                        + "        - {kind: Pipe, command: [sh, -c, \"echo no header >&2; exit 3\"]}\n"
+                        + "      read:"));
+        Files.createDirectories(dir.resolve("drop"));
+        Files.writeString(dir.resolve("drop/x.csv"), "a\n1\n");
+        assertThatThrownBy(() -> pull("broken"))
+                .isInstanceOf(WeftException.class)
+                .hasMessage("Cannot pull 'broken': prepare[0].command [sh, -c, echo no header >&2; exit 3] exited "
+                        + "with 3: no header");
+        assertThat(blocks("broken").get(0).event()).isNotInstanceOf(AddData.class);
+    }
+
+    @Test
+    void prepareStepsWeftCannotRunAreRefusedWhenTheDatasetIsAdded() {
+        assertThatThrownBy(() -> add(pollingManifest("zipped", "kind: FilesGlob\n        path: drop/*.zip").replace(
+                "      read:", "      prepare:\n        - {kind: Decompress, format: Zip}\n      read:")))
+                .isInstanceOf(WeftException.class)
+                .hasMessage("Cannot add dataset 'zipped': its polling source's prepare[0].format is Zip, and Weft "
+                        + "decompresses only Gzip so far")
+                .satisfies(e -> assertThat(((WeftException) e).code()).isEqualTo(ErrorCode.UNSUPPORTED));
+        assertThat(workspace.datasetNames()).isEmpty();
+    }
+
+    @Test
+    void pullFromAFileRunsTheSourceStepsAndLeavesTheSourceStateAsItWas() throws IOException {
+        add(pollingManifest("remote", "kind: Url\n        url: http://127.0.0.1:9/never.csv.gz").replace(
+                "      read:", "      prepare:\n"
+                        + "        - {kind: Decompress, format: Gzip}\n"
+                        + "      read:"));
+        gzip("local.csv.gz", "city,population\nOslo,700000\n");
+        final IngestResult result = new PollingIngester(workspace, Clock.systemUTC(), dir)
+                .pullFrom(DatasetName.of("remote"), dir.resolve("local.csv.gz"), IngestProgress.NONE);
+        assertThat(result.records()).isEqualTo(1);
+        final AddData added = (AddData) blocks("remote").get(0).event();
+        assertThat(added.newData()).isNotNull();
+        assertThat(added.newSourceState()).isNull();
+        assertThatThrownBy(() -> new PollingIngester(workspace, Clock.systemUTC(), dir)
+                .pullFrom(DatasetName.of("remote"), dir.resolve("absent.csv"), IngestProgress.NONE))
+                .hasMessageStartingWith("Cannot pull 'remote' from ").hasMessageEndingWith("absent.csv: no such file");
+    }
+
     private void add(String manifest) {
         new SnapshotInstaller(workspace, Clock.systemUTC()).install(List.of(ManifestParser.parse(manifest, "m.yaml")));
     }

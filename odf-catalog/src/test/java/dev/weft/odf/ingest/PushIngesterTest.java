@@ -229,7 +229,7 @@ class PushIngesterTest {
     }
 
     @Test
-    void aPushSourceWithAPreprocessStepIsNotIngestedThrough() throws IOException {
+    void aPushSourceWithAPreprocessStepWeftCannotRunIsNotIngestedThrough() throws IOException {
         // weft add refuses such sources; a chain written elsewhere (kamu) may still have one.
         add(keyedManifest("pre", "Append"));
         final StoreMetadataChain chain = new StoreMetadataChain(workspace.dataset(DatasetName.of("pre")));
@@ -238,10 +238,12 @@ class PushIngesterTest {
                 .filter(AddPushSource.class::isInstance).map(AddPushSource.class::cast).findFirst().orElseThrow();
         chain.append(new MetadataBlock(T1, chain.head().orElseThrow(), head.sequenceNumber() + 1,
                 new AddPushSource(original.sourceName(), original.read(),
-                        new Transform.Sql("datafusion", null, "SELECT * FROM input", null, null), original.merge())));
+                        new Transform.Sql("datafusion", null, "SELECT upper(name) AS name FROM input", null, null),
+                        original.merge())));
         assertIngestFails("pre", csv("p.csv", "place,name,score\n1,Ann,3\n"), ErrorCode.UNSUPPORTED,
-                "Cannot ingest into 'pre': its source has a preprocess step (kind Sql, engine datafusion, query "
-                        + "\"SELECT * FROM input\"), and Weft does not run preprocess steps yet");
+                "Cannot ingest into 'pre': its push source '" + original.sourceName() + "' has a "
+                        + "preprocess.query Weft cannot run: 'upper(name) AS name' is neither a column, a renamed column (column AS name) nor a "
+                        + "string constant with a name ('text' AS name)");
     }
 
     @Test

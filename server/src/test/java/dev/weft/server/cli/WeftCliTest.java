@@ -200,7 +200,7 @@ class WeftCliTest {
     }
 
     @Test
-    void aManifestWithAPreprocessStepIsRefusedNamingTheStep() throws IOException {
+    void aManifestWithAPreprocessStepWeftCannotRunIsRefusedNamingTheField() throws IOException {
         final Path manifest = dir.resolve("pre.yaml");
         Files.writeString(manifest, """
                 kind: DatasetSnapshot
@@ -220,9 +220,9 @@ class WeftCliTest {
                 """);
         final Result add = weft("add", manifest.toString());
         assertThat(add.exitCode).isNotZero();
-        assertThat(add.err).contains("Cannot add dataset 'pre': its push source 'feed' has a preprocess step (kind "
-                + "Sql, engine datafusion, query \"SELECT a * 2 AS a FROM input\"), and Weft does not run preprocess "
-                + "steps yet");
+        assertThat(add.err).contains("Cannot add dataset 'pre': its push source 'feed' has a preprocess.query Weft "
+                + "cannot run: 'a * 2 AS a' is neither a column, a renamed column (column AS name) nor a "
+                + "string constant with a name ('text' AS name)");
         assertThat(datasetDirectories()).isEmpty();
     }
 
