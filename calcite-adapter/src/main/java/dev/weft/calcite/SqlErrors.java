@@ -28,7 +28,8 @@ final class SqlErrors {
         if (line > 0 && DISTINCT_BEFORE.matcher(textBefore(sql, line, column)).find()
                 && sql.lines().skip(line - 1).findFirst().orElse("").regionMatches(true, column - 1, "ON", 0, 2)) {
             return new SqlException(ErrorCode.UNSUPPORTED, "DISTINCT ON is not supported; rank the rows instead, as in "
-                    + "SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY key ORDER BY …) AS n FROM t) WHERE n = 1"
+                    + "SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY key ORDER BY …) AS n FROM t) "
+                    + "WHERE n = 1"
                     + " (at line " + line + ", column " + column + ")", line, column, e);
         }
         final String message = e.getMessage() == null ? "Syntax error" : e.getMessage();

@@ -126,7 +126,8 @@ class PostgresDialectTest {
                 + "FROM sales ORDER BY 1 LIMIT 1", "2025-01-06T10:00|2025-01-05T07:30|2026-03-05T10:00");
         assertRows("SELECT COUNT(*) FROM sales WHERE ts > TIMESTAMP '2025-03-01 00:00:00' - INTERVAL '30 days'",
                 "3");
-        assertRows("SELECT INTERVAL '1 day', INTERVAL '14 months', INTERVAL '3' HOUR", "1 day|1 year 2 months|03:00:00");
+        assertRows("SELECT INTERVAL '1 day', INTERVAL '14 months', INTERVAL '3' HOUR",
+                "1 day|1 year 2 months|03:00:00");
     }
 
     @Test
@@ -161,7 +162,8 @@ class PostgresDialectTest {
         assertRows("SELECT region, listagg(product, ',') WITHIN GROUP (ORDER BY product DESC) FROM sales "
                 + "GROUP BY region ORDER BY 1", "North|pear,apple,apple", "South|apple");
         assertRows("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY amount), median(amount), "
-                + "round(corr(amount, price) * 1000000), percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) FILTER (WHERE amount < 1500) FROM sales",
+                + "round(corr(amount, price) * 1000000), "
+                + "percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) FILTER (WHERE amount < 1500) FROM sales",
                 "1500.0|1500.0|866025.0|750.0");
         assertRows("SELECT max_by(product, amount), min_by(product, amount), reverse('abc'), trunc(2.789, 1) = 2.7, "
                 + "trunc(-2.789) = -2 FROM sales", "pear|apple|cba|true|true");

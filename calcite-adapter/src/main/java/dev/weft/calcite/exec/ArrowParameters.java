@@ -84,9 +84,11 @@ public final class ArrowParameters {
             case MILLISECOND:
                 return Instant.ofEpochMilli(count);
             case MICROSECOND:
-                return Instant.ofEpochSecond(Math.floorDiv(count, 1_000_000L), Math.floorMod(count, 1_000_000L) * 1_000L);
+                return Instant.ofEpochSecond(Math.floorDiv(count, 1_000_000L),
+                        Math.floorMod(count, 1_000_000L) * 1_000L);
             case NANOSECOND:
-                return Instant.ofEpochSecond(Math.floorDiv(count, 1_000_000_000L), Math.floorMod(count, 1_000_000_000L));
+                return Instant.ofEpochSecond(Math.floorDiv(count, 1_000_000_000L),
+                        Math.floorMod(count, 1_000_000_000L));
             default:
                 throw new IllegalArgumentException("Unknown Arrow time unit " + unit);
         }

@@ -55,7 +55,8 @@ final class EngineFunctions {
             }
             function(writer, "date_trunc", unit, cast(call.operand(1), "TIMESTAMP"));
         });
-        table.put(PostgresFunctions.NOW, (writer, call) -> writer.print("make_timestamp(epoch_us(get_current_timestamp()))"));
+        table.put(PostgresFunctions.NOW,
+                (writer, call) -> writer.print("make_timestamp(epoch_us(get_current_timestamp()))"));
         table.put(PostgresFunctions.MAKE_DATE, (writer, call) -> function(writer, "make_date",
                 cast(call.operand(0), "BIGINT"), cast(call.operand(1), "BIGINT"), cast(call.operand(2), "BIGINT")));
         table.put(PostgresFunctions.MAKE_TIMESTAMP, (writer, call) -> function(writer, "make_timestamp",
@@ -99,13 +100,15 @@ final class EngineFunctions {
         table.put(SqlLibraryOperators.REGEXP_LIKE, (writer, call) -> function(writer, "regexp_matches",
                 call.getOperandList().toArray(SqlNode[]::new)));
         table.put(SqlStdOperatorTable.WITHIN_GROUP, EngineFunctions::withinGroup);
-        // PostgreSQL's LIKE escapes with a backslash unless told otherwise; DuckDB's has no escape by default.
+        // PostgreSQL's LIKE escapes with a backslash unless told otherwise; DuckDB's has no escape by default. A
+        // constant pattern without a backslash means the same either way and keeps DuckDB's faster plain LIKE.
         for (SqlOperator like : List.of(SqlStdOperatorTable.LIKE, SqlStdOperatorTable.NOT_LIKE,
                 SqlLibraryOperators.ILIKE, SqlLibraryOperators.NOT_ILIKE)) {
             table.put(like, (writer, call) -> {
-                final SqlCall escaped = call.operandCount() == 3 ? call : call.getOperator().createCall(
-                        call.getParserPosition(), call.operand(0), call.operand(1),
-                        SqlLiteral.createCharString("\\", call.getParserPosition()));
+                final boolean plain = call.operandCount() == 3
+                        || call.operand(1) instanceof SqlCharStringLiteral pattern && text(pattern).indexOf('\\') < 0;
+                final SqlCall escaped = plain ? call : call.getOperator().createCall(call.getParserPosition(),
+                        call.operand(0), call.operand(1), SqlLiteral.createCharString("\\", call.getParserPosition()));
                 escaped.getOperator().unparse(writer, escaped, 0, 0);
             });
         }

@@ -76,7 +76,7 @@ public final class PostgresFunctions {
             ReturnTypes.VARCHAR_NULLABLE, null, OperandTypes.family(SqlTypeFamily.DATETIME, SqlTypeFamily.CHARACTER),
             SqlFunctionCategory.TIMEDATE);
 
-    /** {@code to_timestamp(text, format)} with PostgreSQL's template patterns, or {@code to_timestamp(epoch seconds)}. */
+    /** {@code to_timestamp(text, format)} with PostgreSQL's template patterns, or {@code to_timestamp(seconds)}. */
     public static final SqlFunction TO_TIMESTAMP = new SqlFunction("TO_TIMESTAMP", SqlKind.OTHER_FUNCTION,
             TIMESTAMP_NULLABLE, null, OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.NUMERIC),
             SqlFunctionCategory.TIMEDATE);

@@ -25,10 +25,17 @@ import org.apache.calcite.util.NlsString;
 
 /**
  * Rewrites PostgreSQL syntax the parser keeps as written into the standard forms Calcite validates, on a copy of the
- * parse tree: {@code '1 day'::interval} becomes an interval literal, {@code +} and {@code -} PostgreSQL's
- * {@link PostgresArithmetic} (which knows date arithmetic), {@code percentile_cont} PostgreSQL's (a double), and {@code TIMESTAMP WITH TIME ZONE} Weft's one
- * timestamp type (see {@link PostgresTypes}); and a JDBC escape's function name keeps the case JDBC gives it, rather than
- * folding to lower case like an identifier.
+ * parse tree:
+ *
+ * <ul>
+ *   <li>{@code '1 day'::interval} becomes an interval literal;
+ *   <li>{@code +} and {@code -} become {@link PostgresArithmetic} (which knows date arithmetic);
+ *   <li>{@code percentile_cont} becomes PostgreSQL's (a double);
+ *   <li>{@code TIMESTAMP WITH TIME ZONE} becomes Weft's one timestamp type (see {@link PostgresTypes});
+ *   <li>a JDBC escape's function name keeps the case JDBC gives it, rather than folding to lower case;
+ *   <li>unnamed result columns get PostgreSQL's names;
+ *   <li>{@code WITH RECURSIVE}, which Weft cannot run yet, is refused by name.
+ * </ul>
  */
 public final class PostgresRewrite extends SqlShuttle {
     private static final PostgresRewrite INSTANCE = new PostgresRewrite();

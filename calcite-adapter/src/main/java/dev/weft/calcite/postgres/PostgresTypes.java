@@ -39,6 +39,7 @@ public final class PostgresTypes {
         if (type == null) {
             return null;
         }
-        return type == SqlTypeName.TIMESTAMP ? types.createSqlType(type, TIMESTAMP_PRECISION) : types.createSqlType(type);
+        return type == SqlTypeName.TIMESTAMP ? types.createSqlType(type, TIMESTAMP_PRECISION)
+                : types.createSqlType(type);
     }
 }
