@@ -145,6 +145,10 @@ public final class PreparedQuery {
      *         the result columns differ, or when the run fails
      */
     public QueryResult execute(List<?> parameters) {
+        return engine.onDeepStack(() -> executeHere(parameters));
+    }
+
+    private QueryResult executeHere(List<?> parameters) {
         if (plan.kind() == Plan.Kind.SETTING) {
             apply(plan.setting());
             return RowsResult.of(resultSchema, List.of(), engine.allocator(), QueryEngine.BATCH_ROWS);

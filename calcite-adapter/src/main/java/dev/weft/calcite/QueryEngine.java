@@ -10,6 +10,7 @@ import dev.weft.odf.dataset.WorkspaceCatalog;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -26,6 +27,7 @@ public final class QueryEngine implements AutoCloseable {
     private final DuckDb duckDb;
     private final OdfTable.TableScanner scanner;
     private final AtomicLong filesRead = new AtomicLong();
+    private final DeepStack deepStack = new DeepStack();
 
     /**
      * @param allocator where result batches are allocated; the engine takes a child of it
@@ -85,7 +87,12 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     Plan plan(String sql, CatalogSnapshot snapshot, Session session) {
-        return Planner.plan(sql, snapshot, scanner, session);
+        return deepStack.call(() -> Planner.plan(sql, snapshot, scanner, session));
+    }
+
+    /** Runs {@code work}, which walks a statement's plan (binding, writing engine SQL), on a deep stack. */
+    <T> T onDeepStack(Supplier<T> work) {
+        return deepStack.call(work);
     }
 
     BufferAllocator allocator() {
@@ -98,6 +105,7 @@ public final class QueryEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        deepStack.close();
         try {
             duckDb.close();
         } finally {

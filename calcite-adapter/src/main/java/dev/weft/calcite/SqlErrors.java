@@ -22,6 +22,12 @@ final class SqlErrors {
     private SqlErrors() {}
 
     static SqlException syntax(SqlParseException e, String sql) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StackOverflowError) {
+                return new SqlException(ErrorCode.STATEMENT_TOO_COMPLEX, "The statement is nested too deeply to parse; "
+                        + "simplify it", 0, 0, e);
+            }
+        }
         final SqlParserPos pos = e.getPos();
         final int line = pos == null ? 0 : pos.getLineNum();
         final int column = pos == null ? 0 : pos.getColumnNum();

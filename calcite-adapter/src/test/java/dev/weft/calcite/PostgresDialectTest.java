@@ -253,6 +253,25 @@ class PostgresDialectTest {
     }
 
     @Test
+    void textIsUnicodeInLiteralsAndParameters() {
+        assertRows("SELECT '東京', length('日本語'), U&'d\\0061t\\0061', E'a\\tb' = 'a' || chr(9) || 'b'",
+                "東京|3|data|true");
+        assertThat(workspace.rows("SELECT ? || '!', length(?)", List.of("a\u0000b", "x\u0000y")).get(0))
+                .containsExactly("a\u0000b!", 3);
+    }
+
+    @Test
+    void thousandsOfOrsArePlannedAndAnsweredAndDeeperNestingIsRefused() {
+        final String ors = java.util.stream.IntStream.range(0, 2000).mapToObj(i -> "amount = " + i)
+                .collect(Collectors.joining(" OR "));
+        assertRows("SELECT COUNT(*) FROM sales WHERE region = 'North' OR " + ors, "5");
+        final int depth = 300_000;
+        assertThatThrownBy(() -> workspace.rows("SELECT " + "(".repeat(depth) + "1" + ")".repeat(depth)))
+                .isInstanceOf(SqlException.class).hasMessageContaining("nested too deeply")
+                .satisfies(e -> assertThat(((SqlException) e).code()).isEqualTo(ErrorCode.STATEMENT_TOO_COMPLEX));
+    }
+
+    @Test
     void unsupportedFormsAreRefusedNamingThem() {
         assertError("SELECT INTERVAL 'bogus'", ErrorCode.SQL_SYNTAX, "'bogus' is not an interval");
         assertError("SELECT ts + '1 month 2 days'::interval FROM sales", ErrorCode.SQL_INVALID,

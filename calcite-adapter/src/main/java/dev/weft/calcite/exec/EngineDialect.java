@@ -67,6 +67,28 @@ final class EngineDialect extends DuckDBSqlDialect {
         writer.literal("INTERVAL '" + text + "'");
     }
 
+    /**
+     * Text literals as DuckDB reads them: UTF-8 whatever character set Calcite gave the literal (it writes
+     * {@code _UTF-16LE'…'} for a {@code U&'…'} literal), and a NUL character as {@code chr(0)}, since the engine reads
+     * SQL text only up to the first NUL.
+     */
+    @Override
+    public void quoteStringLiteral(StringBuilder buf, String charsetName, String val) {
+        final String[] parts = val.split("\u0000", -1);
+        if (parts.length > 1) {
+            buf.append('(');
+        }
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                buf.append(" || chr(0) || ");
+            }
+            buf.append('\'').append(parts[i].replace("'", "''")).append('\'');
+        }
+        if (parts.length > 1) {
+            buf.append(')');
+        }
+    }
+
     @Override
     public SqlNode getCastSpec(RelDataType type) {
         if (SqlTypeUtil.isCharacter(type)) {

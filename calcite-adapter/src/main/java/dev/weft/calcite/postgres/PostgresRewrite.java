@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
@@ -22,13 +23,14 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
 import org.apache.calcite.util.NlsString;
+import org.apache.calcite.util.Util;
 
 /**
  * Rewrites PostgreSQL syntax the parser keeps as written into the standard forms Calcite validates, on a copy of the
  * parse tree:
  *
  * <ul>
- *   <li>{@code '1 day'::interval} becomes an interval literal;
+ *   <li>{@code '1 day'::interval} becomes an interval literal, and every text literal is in the default character set;
  *   <li>{@code +} and {@code -} become {@link PostgresArithmetic} (which knows date arithmetic);
  *   <li>{@code percentile_cont} becomes PostgreSQL's (a double);
  *   <li>{@code TIMESTAMP WITH TIME ZONE} becomes Weft's one timestamp type (see {@link PostgresTypes});
@@ -154,6 +156,19 @@ public final class PostgresRewrite extends SqlShuttle {
     private static String jdbcName(SqlJdbcFunctionCall escape) {
         final String name = escape.getName();
         return name.startsWith("{fn ") && name.endsWith("}") ? name.substring(4, name.length() - 1) : name;
+    }
+
+    /**
+     * Text literals of every form ({@code U&'…'} and {@code E'…'} get UTF-16 from Calcite's parser) in the default
+     * character set, so that they compare with other text as in PostgreSQL.
+     */
+    @Override
+    public SqlNode visit(SqlLiteral literal) {
+        if (literal instanceof SqlCharStringLiteral text && text.getNlsString().getCharsetName() != null
+                && !text.getNlsString().getCharsetName().equals(Util.getDefaultCharset().name())) {
+            return SqlLiteral.createCharString(text.getNlsString().getValue(), literal.getParserPosition());
+        }
+        return literal;
     }
 
     @Override

@@ -38,6 +38,8 @@ public enum ErrorCode {
     SQL_TYPE_MISMATCH("42804", 11),
     /** Any other SQL that parses but is not valid (ambiguous column, misplaced aggregate, wrong parameter, ...). */
     SQL_INVALID("42000", 11),
+    /** SQL nested too deeply to plan (thousands of ORs, sub-queries within sub-queries). */
+    STATEMENT_TOO_COMPLEX("54001", 11),
     /** A query failed on the data it read, for a reason none of the codes below names. */
     SQL_DATA("22000", 12),
     /** A query divided by zero. */

@@ -44,7 +44,7 @@ final class FlightErrors {
         return switch (code) {
             case INVALID_ARGUMENT, INVALID_MANIFEST, INVALID_DATA, SQL_SYNTAX, SQL_UNDEFINED_COLUMN,
                     SQL_UNDEFINED_FUNCTION, SQL_TYPE_MISMATCH, SQL_INVALID, SQL_DATA, SQL_DIVISION_BY_ZERO,
-                    SQL_INVALID_TEXT, SQL_OUT_OF_RANGE ->
+                    SQL_INVALID_TEXT, SQL_OUT_OF_RANGE, STATEMENT_TOO_COMPLEX ->
                     FlightStatusCode.INVALID_ARGUMENT;
             case NOT_FOUND, SQL_UNDEFINED_TABLE -> FlightStatusCode.NOT_FOUND;
             case ALREADY_EXISTS -> FlightStatusCode.ALREADY_EXISTS;
