@@ -177,6 +177,13 @@ class PostgresDialectTest {
     }
 
     @Test
+    void roundingADoubleGoesHalfToEvenAndANumericHalfAwayFromZero() {
+        assertRows("SELECT ROUND(CAST(2.5 AS DOUBLE PRECISION)) = 2, ROUND(CAST(-2.5 AS DOUBLE PRECISION)) = -2, "
+                + "ROUND(CAST(3.5 AS DOUBLE PRECISION)) = 4, ROUND(2.5) = 3, ROUND(-2.5) = -3",
+                "true|true|true|true|true");
+    }
+
+    @Test
     void likeEscapesWithABackslashAsPostgresDoes() {
         assertRows("SELECT 'a_b' LIKE '%\\_%', 'ab' LIKE '%\\_%', 'A_b' ILIKE '%\\_%', 'a%b' LIKE 'a#%b' ESCAPE '#'",
                 "true|false|true|true");
@@ -261,14 +268,10 @@ class PostgresDialectTest {
     }
 
     @Test
-    void thousandsOfOrsArePlannedAndAnsweredAndDeeperNestingIsRefused() {
+    void thousandsOfOrsArePlannedAndAnswered() {
         final String ors = java.util.stream.IntStream.range(0, 2000).mapToObj(i -> "amount = " + i)
                 .collect(Collectors.joining(" OR "));
         assertRows("SELECT COUNT(*) FROM sales WHERE region = 'North' OR " + ors, "5");
-        final int depth = 300_000;
-        assertThatThrownBy(() -> workspace.rows("SELECT " + "(".repeat(depth) + "1" + ")".repeat(depth)))
-                .isInstanceOf(SqlException.class).hasMessageContaining("nested too deeply")
-                .satisfies(e -> assertThat(((SqlException) e).code()).isEqualTo(ErrorCode.STATEMENT_TOO_COMPLEX));
     }
 
     @Test

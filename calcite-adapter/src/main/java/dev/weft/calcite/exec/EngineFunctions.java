@@ -81,6 +81,8 @@ final class EngineFunctions {
         table.put(PostgresFunctions.STRFTIME, (writer, call) -> function(writer, "strftime",
                 cast(call.operand(0), "TIMESTAMP"), call.operand(1)));
         table.put(PostgresFunctions.TRUNC, SAME);
+        table.put(PostgresFunctions.ROUND_HALF_EVEN, (writer, call) -> function(writer, "round_even", call.operand(0),
+                SqlLiteral.createExactNumeric("0", call.getParserPosition())));
         table.put(PostgresFunctions.MEDIAN, SAME);
         table.put(PostgresFunctions.CORR, SAME);
         table.put(PostgresFunctions.PERCENTILE_CONT, SAME);

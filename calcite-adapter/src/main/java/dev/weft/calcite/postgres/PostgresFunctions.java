@@ -124,6 +124,13 @@ public final class PostgresFunctions {
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
                     OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER)));
 
+    /**
+     * {@code round(x)} of a double precision number, which PostgreSQL rounds half to even ({@code round(2.5) = 2});
+     * numerics round half away from zero. Not callable by name: the conversion of {@code ROUND} picks it by type.
+     */
+    public static final SqlFunction ROUND_HALF_EVEN = new SqlFunction("ROUND_HALF_EVEN", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.ARG0_NULLABLE, null, OperandTypes.NUMERIC, SqlFunctionCategory.NUMERIC);
+
     private static final List<SqlOperator> OWN = List.of(DATE_TRUNC, NOW, MAKE_DATE, MAKE_TIMESTAMP, TO_CHAR,
             TO_TIMESTAMP, TO_DATE, STRFTIME, TRUNC, MEDIAN, CORR, PERCENTILE_CONT, JSON_GET, JSON_GET_TEXT);
 
