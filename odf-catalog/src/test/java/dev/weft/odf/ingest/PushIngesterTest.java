@@ -337,6 +337,31 @@ class PushIngesterTest {
     }
 
     @Test
+    void aParquetFileLackingColumnsOfTheReadSchemaIsRefusedNamingThem() throws IOException {
+        add("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: towns
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: files
+                      read:
+                        kind: Parquet
+                        schema: ["event_time TIMESTAMP", "town STRING", "population INT", "area DOUBLE"]
+                      merge:
+                        kind: Append
+                """);
+        final List<String> before = datasetFiles("towns");
+        final Path kamuSlice = dev.weft.odf.testing.SharedReference.odf()
+                .resolve("data/parquet/datafusion-issue-14281/data.parquet");
+        assertIngestFails("towns", kamuSlice, ErrorCode.INVALID_DATA, "Cannot read " + kamuSlice
+                + ": it has no columns [town, area] of the read schema; its columns are [");
+        assertThat(datasetFiles("towns")).isEqualTo(before);
+    }
+
+    @Test
     void malformedJsonNamesLineAndColumn() throws IOException {
         add("""
                 kind: DatasetSnapshot
