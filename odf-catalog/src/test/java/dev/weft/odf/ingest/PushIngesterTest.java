@@ -448,6 +448,10 @@ class PushIngesterTest {
                 ErrorCode.INVALID_DATA, "quote.csv:2:12: unterminated quoted field");
         assertIngestFails("cities.population", csv("time.csv", "census_date,city,population\nsoon,Calgary,1\n"),
                 ErrorCode.INVALID_DATA, "time.csv:2:1: column 'census_date': cannot read 'soon' as TIMESTAMP");
+        final byte[] latin1 = "census_date,city,population\n2021-01-01,Montréal,1800000\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertIngestFails("cities.population", Files.write(dir.resolve("latin1.csv"), latin1),
+                ErrorCode.INVALID_DATA, "latin1.csv:2:17: byte 0xE9 is not valid UTF-8");
         assertIngestFails("cities.population", csv("dup.csv", "census_date,city,population\n"
                         + "2021-01-01,Calgary,1\n2021-01-01,Calgary,2\n"),
                 ErrorCode.INVALID_DATA, "The snapshot has the primary key (city=Calgary) more than once");
