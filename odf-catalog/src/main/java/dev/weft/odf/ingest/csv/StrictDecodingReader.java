@@ -28,6 +28,9 @@ final class StrictDecodingReader extends Reader {
     private boolean eof;
     private boolean flushed;
     private UndecodableInputException failure;
+    /** The second char of a pair decoded for a one-char read. */
+    private char pending;
+    private boolean hasPending;
 
     StrictDecodingReader(InputStream in, Charset charset) {
         this.in = Objects.requireNonNull(in, "in");
@@ -44,6 +47,26 @@ final class StrictDecodingReader extends Reader {
         }
         if (length == 0) {
             return 0;
+        }
+        if (hasPending) {
+            hasPending = false;
+            target[offset] = pending;
+            return 1;
+        }
+        if (length == 1) {
+            // A character outside the BMP is two chars and cannot be decoded into one: decode into a pair and hand
+            // out its second half on the next read.
+            final char[] pair = new char[2];
+            final int n = read(pair, 0, 2);
+            if (n <= 0) {
+                return n;
+            }
+            target[offset] = pair[0];
+            if (n == 2) {
+                pending = pair[1];
+                hasPending = true;
+            }
+            return 1;
         }
         final CharBuffer out = CharBuffer.wrap(target, offset, length);
         while (true) {
