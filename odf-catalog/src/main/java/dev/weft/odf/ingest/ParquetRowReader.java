@@ -222,9 +222,12 @@ final class ParquetRowReader implements RowReader {
                 + ", which ingest cannot read yet");
     }
 
-    /** The text of a value, in the forms {@link ColumnType#parse} reads; null for null. */
+    /**
+     * The text of a value, in the forms {@link ColumnType#parse} reads; null for null, or for a column missing from a
+     * later file when the source declares no schema (a declared column missing from a file is refused at open).
+     */
     private static String text(FieldVector vector, int row) {
-        if (vector.isNull(row)) {
+        if (vector == null || vector.isNull(row)) {
             return null;
         }
         if (vector instanceof TimeStampVector timestamp) {
