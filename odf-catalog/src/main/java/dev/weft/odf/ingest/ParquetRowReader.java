@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.DateDayVector;
@@ -134,8 +136,33 @@ final class ParquetRowReader implements RowReader {
             layout = new ColumnLayout(columns, eventTimeName, opName, ColumnType.Formats.DEFAULT, defaultEventTime,
                     file.toString());
         }
+        if (declared != null) {
+            requireDeclaredColumns(reader.schema().getFields());
+        }
         rows = 0;
         row = 0;
+    }
+
+    /**
+     * Refuses a file that lacks a column of the read schema: read by name, such a column would otherwise become a
+     * column of NULLs without a word (kamu refuses it too).
+     */
+    private void requireDeclaredColumns(List<Field> fields) {
+        final Set<String> present = new HashSet<>();
+        for (Field field : fields) {
+            present.add(field.getName());
+        }
+        final List<String> missing = new ArrayList<>();
+        for (IngestColumn column : layout.columns()) {
+            if (!present.contains(column.name())) {
+                missing.add(column.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            final List<String> names = fields.stream().map(Field::getName).toList();
+            throw new WeftException(ErrorCode.INVALID_DATA, "Cannot read " + file + ": it has no column"
+                    + (missing.size() == 1 ? " " : "s ") + missing + " of the read schema; its columns are " + names);
+        }
     }
 
     private void bindVectors(VectorSchemaRoot root) {
@@ -195,7 +222,10 @@ final class ParquetRowReader implements RowReader {
                 + ", which ingest cannot read yet");
     }
 
-    /** The text of a value, in the forms {@link ColumnType#parse} reads; null for null or a missing column. */
+    /**
+     * The text of a value, in the forms {@link ColumnType#parse} reads; null for null, or for a column missing from a
+     * later file when the source declares no schema (a declared column missing from a file is refused at open).
+     */
     private static String text(FieldVector vector, int row) {
         if (vector == null || vector.isNull(row)) {
             return null;

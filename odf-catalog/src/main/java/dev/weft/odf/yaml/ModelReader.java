@@ -47,6 +47,7 @@ import dev.weft.odf.model.TimeUnit;
 import dev.weft.odf.model.Transform;
 import dev.weft.odf.model.TransformInput;
 import dev.weft.odf.store.DatasetName;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -74,6 +75,9 @@ final class ModelReader {
     private static final Pattern DDL_COLUMN = Pattern.compile(
             "\\s*(`[^`]+`|[A-Za-z_][A-Za-z0-9_]*)(?:\\s*:\\s*|\\s+)([A-Za-z]+(\\s*\\(\\s*\\d+\\s*(,\\s*\\d+\\s*)?\\))?|"
                     + "(ARRAY|MAP|STRUCT)\\s*<.+>)\\s*(NOT\\s+NULL)?\\s*");
+    private static final Pattern DDL_DECIMAL = Pattern.compile(
+            "(?i)(?:DECIMAL|NUMERIC)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
+    private static final int MAX_DECIMAL_PRECISION = 38;
     private static final List<String> DDL_TYPES = List.of("STRING", "VARCHAR", "CHAR", "TEXT", "INT", "INTEGER",
             "BIGINT", "LONG", "SMALLINT", "TINYINT", "BYTE", "SHORT", "DOUBLE", "FLOAT", "REAL", "BOOLEAN", "BOOL",
             "DATE", "TIMESTAMP", "TIMESTAMP_NTZ", "DECIMAL", "NUMERIC", "BINARY", "ARRAY", "MAP", "STRUCT");
@@ -445,6 +449,10 @@ final class ModelReader {
                 throw items.get(i).error("expected a column definition like 'city STRING' or 'price DECIMAL(10,2)', found '"
                         + columns.get(i) + "'");
             }
+            final Matcher decimal = DDL_DECIMAL.matcher(matcher.group(2));
+            if (decimal.matches() && !ddlDecimalInRange(decimal.group(1), decimal.group(2))) {
+                throw items.get(i).error(decimalOutOfRange(matcher.group(2).trim()) + ", in '" + columns.get(i) + "'");
+            }
         }
         return columns;
     }
@@ -452,6 +460,14 @@ final class ModelReader {
     private DataSchema schemaUnlessLegacy(YamlMap map) {
         final YamlValue schema = map.get("schema");
         return schema == null || schema.isList() ? null : dataSchema(schema);
+    }
+
+    /** Whether DDL decimal arguments (digits; the scale may be absent) are within 1..38 and 0..precision. */
+    private static boolean ddlDecimalInRange(String precisionDigits, String scaleDigits) {
+        final BigInteger precision = new BigInteger(precisionDigits);
+        final BigInteger scale = scaleDigits == null ? BigInteger.ZERO : new BigInteger(scaleDigits);
+        return precision.signum() > 0 && precision.compareTo(BigInteger.valueOf(MAX_DECIMAL_PRECISION)) <= 0
+                && scale.compareTo(precision) <= 0;
     }
 
     DataSchema dataSchema(YamlValue value) {
@@ -496,7 +512,7 @@ final class ModelReader {
                 type = new DataType.Binary(map.u64("fixedLength"));
                 break;
             case "Decimal":
-                type = new DataType.Decimal(map.require("precision").u32(), map.require("scale").intValue());
+                type = decimal(map.require("precision"), map.require("scale"));
                 break;
             case "Duration":
                 type = new DataType.Duration(timeUnit(map));
@@ -526,6 +542,28 @@ final class ModelReader {
         }
         map.finish();
         return type;
+    }
+
+    /**
+     * A decimal type; in a manifest its precision and scale must be ones Weft can store (Arrow's 128-bit decimals),
+     * as a SetDataSchema outside them would be written and then break every query of the dataset.
+     */
+    private DataType decimal(YamlValue precisionValue, YamlValue scaleValue) {
+        final long precision = precisionValue.u32();
+        final int scale = scaleValue.intValue();
+        if (manifest) {
+            if (precision < 1 || precision > MAX_DECIMAL_PRECISION) {
+                throw precisionValue.error(decimalOutOfRange("Decimal(" + precision + ", " + scale + ")"));
+            }
+            if (scale < 0 || scale > precision) {
+                throw scaleValue.error(decimalOutOfRange("Decimal(" + precision + ", " + scale + ")"));
+            }
+        }
+        return new DataType.Decimal(precision, scale);
+    }
+
+    private static String decimalOutOfRange(String type) {
+        return type + " is out of range: precision must be 1.." + MAX_DECIMAL_PRECISION + " and scale 0..precision";
     }
 
     /** A type field; unlike other fields it may be YAML's null word, which names the {@code Null} type. */

@@ -337,6 +337,32 @@ class PushIngesterTest {
     }
 
     @Test
+    void aParquetFileLackingColumnsOfTheReadSchemaIsRefusedNamingThem() throws IOException {
+        add("""
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: towns
+                  kind: Root
+                  metadata:
+                    - kind: AddPushSource
+                      sourceName: files
+                      read:
+                        kind: Parquet
+                        schema: ["event_time TIMESTAMP", "town STRING", "population INT", "area DOUBLE"]
+                      merge:
+                        kind: Append
+                """);
+        final List<String> before = datasetFiles("towns");
+        final Path kamuSlice = dev.weft.odf.testing.SharedReference.odf()
+                .resolve("data/parquet/datafusion-issue-14281/data.parquet");
+        assertIngestFails("towns", kamuSlice, ErrorCode.INVALID_DATA, "Cannot read " + kamuSlice
+                + ": it has no columns [town, area] of the read schema; its columns are "
+                + "[offset, op, system_time, event_time, city, population]");
+        assertThat(datasetFiles("towns")).isEqualTo(before);
+    }
+
+    @Test
     void malformedJsonNamesLineAndColumn() throws IOException {
         add("""
                 kind: DatasetSnapshot
@@ -423,6 +449,10 @@ class PushIngesterTest {
                 ErrorCode.INVALID_DATA, "quote.csv:2:12: unterminated quoted field");
         assertIngestFails("cities.population", csv("time.csv", "census_date,city,population\nsoon,Calgary,1\n"),
                 ErrorCode.INVALID_DATA, "time.csv:2:1: column 'census_date': cannot read 'soon' as TIMESTAMP");
+        final byte[] latin1 = "census_date,city,population\n2021-01-01,Montréal,1800000\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertIngestFails("cities.population", Files.write(dir.resolve("latin1.csv"), latin1),
+                ErrorCode.INVALID_DATA, "latin1.csv:2:17: byte 0xE9 is not valid UTF-8");
         assertIngestFails("cities.population", csv("dup.csv", "census_date,city,population\n"
                         + "2021-01-01,Calgary,1\n2021-01-01,Calgary,2\n"),
                 ErrorCode.INVALID_DATA, "The snapshot has the primary key (city=Calgary) more than once");

@@ -207,6 +207,8 @@ class ManifestParserTest {
             list for map          | '      fetch:'                           | '      fetch: [filesGlob]\n      source:' | bad.yaml:8:14: content.metadata[0].fetch: expected a mapping of fields, found a list
             bad enum value        | '        order: byName'                  | '        order: byDate'              | bad.yaml:11:16: content.metadata[0].fetch.order: unknown source ordering 'byDate'; expected one of: ByEventTime, ByName
             bad ddl               | '          - order_id BIGINT'            | '          - order_id'               | bad.yaml:25:13: content.metadata[0].read.schema[1]: expected a column definition like 'city STRING'
+            ddl decimal too wide  | '          - order_id BIGINT'            | '          - order_id DECIMAL(2147483647, 5)' | bad.yaml:25:13: content.metadata[0].read.schema[1]: DECIMAL(2147483647, 5) is out of range: precision must be 1..38 and scale 0..precision, in 'order_id DECIMAL(2147483647, 5)'
+            ddl decimal scale     | '          - order_id BIGINT'            | '          - order_id numeric(4,6)'  | bad.yaml:25:13: content.metadata[0].read.schema[1]: numeric(4,6) is out of range
             bad ddl type          | '          - order_id BIGINT'            | '          - order_id HUGEINT'       | bad.yaml:25:13: content.metadata[0].read.schema[1]: expected a column definition
             duplicate key         | '        header: true'                   | '        header: true\n        header: false' | bad.yaml:22:9: content.metadata[0].read.header: duplicate field 'header'
             not a boolean         | '        header: true'                   | '        header: sometimes'          | bad.yaml:21:17: content.metadata[0].read.header: expected true or false, found 'sometimes'
@@ -258,6 +260,12 @@ class ManifestParserTest {
             nested unknown type   | '{kind: Option, inner: {kind: Int128}}'  | bad.yaml:11:48: content.metadata[0].schema.fields[0].type.inner.kind: unknown data type kind 'Int128'
             precision over u32    | '{kind: Decimal, precision: 4294967296, scale: 0}' | bad.yaml:11:46: content.metadata[0].schema.fields[0].type.precision: expected a non-negative integer up to 4294967295, found 4294967296
             negative length       | '{kind: Binary, fixedLength: -1}'        | bad.yaml:11:47: content.metadata[0].schema.fields[0].type.fixedLength: expected a non-negative integer up to 18446744073709551615, found '-1'
+            decimal of huge precision | '{kind: Decimal, precision: 2147483647, scale: -5}' | bad.yaml:11:46: content.metadata[0].schema.fields[0].type.precision: Decimal(2147483647, -5) is out of range: precision must be 1..38 and scale 0..precision
+            decimal of precision 0 | '{kind: Decimal, precision: 0, scale: 0}' | bad.yaml:11:46: content.metadata[0].schema.fields[0].type.precision: Decimal(0, 0) is out of range: precision must be 1..38 and scale 0..precision
+            decimal of precision 39 | '{kind: Decimal, precision: 39, scale: 0}' | bad.yaml:11:46: content.metadata[0].schema.fields[0].type.precision: Decimal(39, 0) is out of range
+            negative decimal scale | '{kind: Decimal, precision: 10, scale: -5}' | bad.yaml:11:57: content.metadata[0].schema.fields[0].type.scale: Decimal(10, -5) is out of range: precision must be 1..38 and scale 0..precision
+            scale over precision  | '{kind: Decimal, precision: 5, scale: 6}' | bad.yaml:11:56: content.metadata[0].schema.fields[0].type.scale: Decimal(5, 6) is out of range
+            nested bad decimal    | '{kind: Option, inner: {kind: Decimal, precision: 40, scale: 2}}' | bad.yaml:11:68: content.metadata[0].schema.fields[0].type.inner.precision: Decimal(40, 2) is out of range
             empty type            | ''                                       | bad.yaml:10:13: content.metadata[0].schema.fields[0]: missing required field 'type'
             """)
     void badDataSchemaTypesNameTheField(String mistake, String type, String expected) {

@@ -227,6 +227,40 @@ class WeftCliTest {
     }
 
     @Test
+    void aManifestWithADecimalOutOfRangeIsRefusedNamingTheFieldAndTheRange() throws IOException {
+        final Path manifest = dir.resolve("broken.yaml");
+        Files.writeString(manifest, """
+                kind: DatasetSnapshot
+                version: 1
+                content:
+                  name: prices
+                  kind: Root
+                  metadata:
+                    - kind: SetDataSchema
+                      schema:
+                        fields:
+                          - {name: price, type: {kind: Decimal, precision: 2147483647, scale: -5}}
+                """);
+        final Result add = weft("add", manifest.toString());
+        assertThat(add.exitCode).isEqualTo(3);
+        assertThat(add.err).isEqualTo("weft: " + manifest + ":10:60: content.metadata[0].schema.fields[0].type.precision: "
+                + "Decimal(2147483647, -5) is out of range: precision must be 1..38 and scale 0..precision\n");
+        assertThat(datasetDirectories()).isEmpty();
+    }
+
+    @Test
+    void ingestOfACsvThatIsNotUtf8NamesWhereAndLeavesTheDatasetAsItWas() throws IOException {
+        assertThat(weft("add", example("cities.population.yaml")).exitCode).isZero();
+        final Path bad = dir.resolve("latin1.csv");
+        Files.write(bad, "census_date,city,population\n2021-01-01,Montréal,1800000\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        final Result ingest = weft("ingest", "cities.population", bad.toString());
+        assertThat(ingest.exitCode).isEqualTo(3);
+        assertThat(ingest.err).isEqualTo("weft: " + bad + ":2:17: byte 0xE9 is not valid UTF-8\n");
+        assertThat(weft("list").out).containsPattern("cities\\.population\\s+root\\s+\\w{8}\\s+5\\s+0\\s");
+    }
+
+    @Test
     void listShowsHealthyDatasetsEvenWhenOneIsUnreadable() throws IOException {
         assertThat(weft("add", example("shop.orders.yaml"), example("cities.population.yaml")).exitCode).isZero();
         final Path cities = dir.resolve(".weft/datasets/cities.population");

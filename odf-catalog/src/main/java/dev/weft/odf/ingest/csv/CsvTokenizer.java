@@ -5,7 +5,6 @@ import dev.weft.odf.error.WeftException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.util.Objects;
 
@@ -35,7 +34,7 @@ public final class CsvTokenizer implements Closeable {
     private int lineStart;
 
     public CsvTokenizer(InputStream in, String sourceName, CsvOptions options) {
-        this(new InputStreamReader(in, options.charset()), sourceName, options);
+        this(new StrictDecodingReader(in, options.charset()), sourceName, options);
     }
 
     public CsvTokenizer(Reader reader, String sourceName, CsvOptions options) {
@@ -56,7 +55,8 @@ public final class CsvTokenizer implements Closeable {
      * Advances to the next non-blank record.
      *
      * @return the record, valid until the next call, or null at the end of the input
-     * @throws WeftException with {@link ErrorCode#INVALID_DATA} for malformed quoting
+     * @throws WeftException with {@link ErrorCode#INVALID_DATA} for malformed quoting, or for bytes that are not valid
+     *     in the charset when reading from an {@code InputStream}
      */
     public CsvRecord next() throws IOException {
         while (true) {
@@ -122,13 +122,35 @@ public final class CsvTokenizer implements Closeable {
         if (limit == buffer.length) {
             buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
         }
-        final int n = reader.read(buffer, limit, buffer.length - limit);
+        final int n;
+        try {
+            n = reader.read(buffer, limit, buffer.length - limit);
+        } catch (UndecodableInputException e) {
+            throw undecodableAtLimit(e);
+        }
         if (n < 0) {
             eof = true;
         } else {
             limit += n;
         }
         return pos < limit;
+    }
+
+    /**
+     * The bad bytes come right after the last character read: finds their line and column by counting the line ends
+     * from {@link #pos} on, as {@link #parseRecord} counts them.
+     */
+    private WeftException undecodableAtLimit(UndecodableInputException e) {
+        long atLine = line;
+        int atLineStart = lineStart;
+        for (int p = pos; p < limit; p++) {
+            final char c = buffer[p];
+            if (c == '\n' || c == '\r' && (p + 1 >= limit || buffer[p + 1] != '\n')) {
+                atLine++;
+                atLineStart = p + 1;
+            }
+        }
+        return error(atLine, limit - atLineStart + 1, e.getMessage());
     }
 
     private int parseRecord() {

@@ -82,6 +82,39 @@ class CsvTokenizerTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreRefusedWithTheirLineAndColumn() {
+        final byte[] bad = bytes("city,name\n", "Montr", new byte[] {(byte) 0xE9}, "al,x\n");
+        assertThatThrownBy(() -> readAll(bad))
+                .isInstanceOf(WeftException.class)
+                .hasMessage("orders.csv:2:6: byte 0xE9 is not valid UTF-8")
+                .satisfies(e -> assertThat(((WeftException) e).code()).isEqualTo(ErrorCode.INVALID_DATA));
+        final byte[] truncated = bytes("a,b\r\n\"x\ny\",caf", new byte[] {(byte) 0xC3});
+        assertThatThrownBy(() -> readAll(truncated)).hasMessage("orders.csv:3:7: byte 0xC3 is not valid UTF-8");
+        final byte[] surrogate = bytes("a,", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\n");
+        assertThatThrownBy(() -> readAll(surrogate)).hasMessageStartingWith("orders.csv:1:3: byte");
+    }
+
+    @Property(tries = 100)
+    void utf8SplitAcrossReadsDecodesAsAWhole(@ForAll @IntRange(min = 1, max = 7) int chunk) throws IOException {
+        final String text = "n,ville\n1,Montréal\n2,Zürich €\n3,日本 😀\n";
+        final byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        final java.io.InputStream in = new java.io.ByteArrayInputStream(utf8) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, chunk));
+            }
+        };
+        try (CsvTokenizer csv = new CsvTokenizer(in, "t.csv", CsvOptions.DEFAULTS)) {
+            final List<List<String>> back = new ArrayList<>();
+            for (CsvRecord r = csv.next(); r != null; r = csv.next()) {
+                back.add(texts(r));
+            }
+            assertThat(back).containsExactly(List.of("n", "ville"), List.of("1", "Montréal"),
+                    List.of("2", "Zürich €"), List.of("3", "日本 😀"));
+        }
+    }
+
+    @Test
     void recordsLongerThanTheBufferGrowIt() throws IOException {
         final String big = "x".repeat(200_000);
         final List<List<String>> records = readAll("a," + big + "\nb,c\n", CsvOptions.DEFAULTS);
@@ -128,6 +161,27 @@ class CsvTokenizerTest {
             }
             return out;
         }
+    }
+
+    private static List<List<String>> readAll(byte[] bytes) throws IOException {
+        try (CsvTokenizer csv = new CsvTokenizer(new java.io.ByteArrayInputStream(bytes), "orders.csv",
+                CsvOptions.DEFAULTS)) {
+            final List<List<String>> out = new ArrayList<>();
+            for (CsvRecord r = csv.next(); r != null; r = csv.next()) {
+                out.add(texts(r));
+            }
+            return out;
+        }
+    }
+
+    /** Strings as UTF-8 and raw byte arrays, concatenated. */
+    private static byte[] bytes(Object... parts) {
+        final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object part : parts) {
+            out.writeBytes(part instanceof byte[] raw ? raw
+                    : part.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
     }
 
     private static CsvTokenizer tokenizer(String text, CsvOptions options) {
