@@ -67,7 +67,7 @@ final class EmbeddedDriver extends UnregisteredDriver {
         final Workspace workspace = opened;
         final BufferAllocator allocator = new RootAllocator();
         final QueryEngine engine = new QueryEngine(new WorkspaceCatalog(workspace), allocator, 0, null);
-        return WeftMeta.owning(engine, () -> {
+        return WeftMeta.owning(connection, engine, () -> {
             engine.close();
             allocator.close();
             workspace.close();
