@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weft.calcite.QueryEngine;
 import dev.weft.calcite.jdbc.WeftMeta;
+import dev.weft.calcite.meta.WeftVersion;
 import dev.weft.odf.dataset.WorkspaceCatalog;
 import dev.weft.odf.store.Workspace;
 import dev.weft.odf.testing.JdbcRows;
 import dev.weft.odf.testing.TpchAnswers;
 import dev.weft.odf.testing.TpchWorkspace;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Both kinds of Weft URL, through {@link DriverManager} as a JDBC tool loads the driver. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -130,6 +137,96 @@ class WeftDriverTest {
                 assertThat(rs.getLong(1)).isEqualTo(25);
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"file", "remote"})
+    @Timeout(60)
+    void everyDatabaseMetaDataCallAnswersWithoutFailing(String kind) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url(kind))) {
+            final DatabaseMetaData metaData = connection.getMetaData();
+            final List<String> failures = new ArrayList<>();
+            int called = 0;
+            for (Method method : DatabaseMetaData.class.getMethods()) {
+                final Object[] arguments = simpleArguments(method);
+                if (arguments == null || method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
+                    continue;
+                }
+                called++;
+                try {
+                    final Object answer = method.invoke(metaData, arguments);
+                    if (answer instanceof ResultSet rs) {
+                        try (rs) {
+                            while (rs.next()) {
+                                rs.getObject(1);
+                            }
+                        }
+                    }
+                } catch (InvocationTargetException e) {
+                    if (!(e.getCause() instanceof SQLFeatureNotSupportedException)) {
+                        failures.add(method.getName() + ": " + e.getCause());
+                    }
+                }
+            }
+            assertThat(called).isGreaterThan(150);
+            assertThat(failures).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"file", "remote"})
+    @Timeout(60)
+    void databaseMetaDataReportsLowerCaseFoldingAndWeftsVersion(String kind) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(kind))) {
+            final DatabaseMetaData metaData = connection.getMetaData();
+            assertThat(metaData.storesLowerCaseIdentifiers()).isTrue();
+            assertThat(metaData.storesUpperCaseIdentifiers()).isFalse();
+            assertThat(metaData.storesMixedCaseIdentifiers()).isFalse();
+            assertThat(metaData.supportsMixedCaseIdentifiers()).isFalse();
+            // Quoted names keep their case and are compared exactly: "supports", not "stores", in JDBC's terms.
+            assertThat(metaData.supportsMixedCaseQuotedIdentifiers()).isTrue();
+            assertThat(metaData.storesUpperCaseQuotedIdentifiers()).isFalse();
+            assertThat(metaData.storesLowerCaseQuotedIdentifiers()).isFalse();
+            assertThat(metaData.getIdentifierQuoteString()).isEqualTo("\"");
+            assertThat(metaData.getDatabaseProductName()).isEqualTo("Weft");
+            assertThat(metaData.getDatabaseProductVersion()).isEqualTo(WeftVersion.VERSION);
+            assertThat(metaData.getDatabaseMajorVersion()).isEqualTo(WeftVersion.MAJOR);
+            assertThat(metaData.getDatabaseMinorVersion()).isEqualTo(WeftVersion.MINOR);
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT N_NAME FROM NATION WHERE N_NATIONKEY = 0")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("n_name");
+            }
+        }
+    }
+
+    private String url(String kind) {
+        return kind.equals("file") ? "jdbc:weft:file:" + workspaceDir : "jdbc:weft://127.0.0.1:" + server.getPort();
+    }
+
+    /** Arguments for a metadata call taking nothing, names and patterns (all null) or a JDBC constant; else null. */
+    private static Object[] simpleArguments(Method method) {
+        final Class<?>[] types = method.getParameterTypes();
+        final Object[] arguments = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == String.class || types[i] == String[].class || types[i] == int[].class) {
+                arguments[i] = null;
+            } else if (types[i] == int.class) {
+                arguments[i] = method.getName().contains("ResultSetType") || method.getName().contains("Updates")
+                        || method.getName().contains("Deletes") || method.getName().contains("Inserts")
+                        || method.getName().equals("supportsResultSetConcurrency") && i == 0
+                        ? ResultSet.TYPE_FORWARD_ONLY : method.getName().equals("supportsResultSetConcurrency")
+                        ? ResultSet.CONCUR_READ_ONLY : method.getName().contains("Holdability")
+                        ? ResultSet.CLOSE_CURSORS_AT_COMMIT : java.sql.Types.INTEGER;
+            } else if (types[i] == boolean.class) {
+                arguments[i] = false;
+            } else if (types[i] == short.class) {
+                arguments[i] = (short) 0;
+            } else {
+                return null;
+            }
+        }
+        return arguments;
     }
 
     @Test
