@@ -200,8 +200,46 @@ class WeftDriverTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"file", "remote", "avatica"})
+    @Timeout(60)
+    void setSchemaResolvesUnqualifiedNamesInThatSchema(String kind) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(kind));
+                Statement statement = connection.createStatement()) {
+            assertThat(connection.getSchema()).isEqualTo("odf");
+            connection.setSchema("sys");
+            assertThat(connection.getSchema()).isEqualTo("sys");
+            try (ResultSet unqualified = statement.executeQuery("SELECT count(*) FROM datasets");
+                    Statement other = connection.createStatement();
+                    ResultSet qualified = other.executeQuery("SELECT count(*) FROM sys.datasets")) {
+                assertThat(unqualified.next() && qualified.next()).isTrue();
+                assertThat(unqualified.getLong(1)).isEqualTo(qualified.getLong(1)).isEqualTo(8);
+            }
+            assertThatThrownBy(() -> statement.executeQuery("SELECT count(*) FROM nation"))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42P01"));
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM odf.nation")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(25);
+            }
+            connection.setSchema("no_such_schema");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT count(*) FROM nation"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("nation")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42P01"));
+            connection.setSchema("ODF");
+            try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM nation")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(25);
+            }
+        }
+    }
+
     private String url(String kind) {
-        return kind.equals("file") ? "jdbc:weft:file:" + workspaceDir : "jdbc:weft://127.0.0.1:" + server.getPort();
+        return switch (kind) {
+            case "file" -> "jdbc:weft:file:" + workspaceDir;
+            case "remote" -> "jdbc:weft://127.0.0.1:" + server.getPort();
+            default -> "jdbc:avatica:remote:url=http://127.0.0.1:" + server.getPort() + ";serialization=protobuf";
+        };
     }
 
     /** Arguments for a metadata call taking nothing, names and patterns (all null) or a JDBC constant; else null. */

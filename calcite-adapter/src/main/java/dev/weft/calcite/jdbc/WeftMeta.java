@@ -134,7 +134,13 @@ public final class WeftMeta extends MetaImpl {
     @Override
     public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties properties) {
         final ConnectionPropertiesImpl current = connection(ch);
+        if (properties.getSchema() != null) {
+            session(ch.id).setSchema(properties.getSchema());
+        }
         current.merge(properties);
+        if (properties.getSchema() != null) {
+            current.setSchema(session(ch.id).schema());
+        }
         current.setDirty(false);
         return current;
     }
@@ -469,7 +475,11 @@ public final class WeftMeta extends MetaImpl {
 
     /** Prepares in the connection's session, so that {@code SET weft.as_at} applies to its later statements. */
     private PreparedQuery prepareQuery(String sql, String connectionId) {
-        return engine.prepare(sql, sessions.computeIfAbsent(connectionId, id -> new Session()));
+        return engine.prepare(sql, session(connectionId));
+    }
+
+    private Session session(String connectionId) {
+        return sessions.computeIfAbsent(connectionId, id -> new Session());
     }
 
     private void start(StatementState state, List<Object> parameters, long maxRowCount) {
