@@ -16,8 +16,9 @@ import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
 
 /**
- * Avatica's JDBC 4.1 objects, except that a connection's {@code DatabaseMetaData} is {@link WeftDatabaseMetaData}.
- * Both Weft drivers use it; Avatica's own factory class is not public, so this one delegates to an instance of it.
+ * Avatica's JDBC 4.1 objects, with Weft's {@code DatabaseMetaData}, prepared statements and result sets (which add
+ * {@code java.time} values). Both Weft drivers use it; Avatica's own factory class is not public, so this one
+ * delegates the rest to an instance of it.
  */
 final class WeftFactory implements AvaticaFactory {
     private final AvaticaFactory avatica;
@@ -52,14 +53,15 @@ final class WeftFactory implements AvaticaFactory {
     public AvaticaPreparedStatement newPreparedStatement(AvaticaConnection connection, Meta.StatementHandle h,
             Meta.Signature signature, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
             throws SQLException {
-        return avatica.newPreparedStatement(connection, h, signature, resultSetType, resultSetConcurrency,
+        return new WeftPreparedStatement(connection, h, signature, resultSetType, resultSetConcurrency,
                 resultSetHoldability);
     }
 
     @Override
     public AvaticaResultSet newResultSet(AvaticaStatement statement, QueryState state, Meta.Signature signature,
             TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
-        return avatica.newResultSet(statement, state, signature, timeZone, firstFrame);
+        return new WeftResultSet(statement, state, signature, newResultSetMetaData(statement, signature), timeZone,
+                firstFrame);
     }
 
     @Override

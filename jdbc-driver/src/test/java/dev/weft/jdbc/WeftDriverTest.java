@@ -14,6 +14,9 @@ import dev.weft.odf.testing.TpchWorkspace;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -23,7 +26,10 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
@@ -230,6 +236,48 @@ class WeftDriverTest {
             try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM nation")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getLong(1)).isEqualTo(25);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"file", "remote"})
+    @Timeout(60)
+    void datesAndTimestampsReadAndBindAsJavaTime(String kind) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url(kind));
+                PreparedStatement statement = connection.prepareStatement("SELECT DATE '1995-03-15' AS d, "
+                        + "TIMESTAMP '1995-03-15 12:34:56' AS ts, CAST(? AS DATE) AS pd, "
+                        + "CAST(? AS TIMESTAMP) AS pts")) {
+            statement.setObject(1, LocalDate.of(2001, 2, 3));
+            statement.setObject(2, LocalDateTime.of(2001, 2, 3, 4, 5, 6));
+            try (ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getObject(1, LocalDate.class)).isEqualTo(LocalDate.of(1995, 3, 15));
+                assertThat(rs.getObject(2, LocalDateTime.class)).isEqualTo(LocalDateTime.of(1995, 3, 15, 12, 34, 56));
+                assertThat(rs.getObject(3, LocalDate.class)).isEqualTo(LocalDate.of(2001, 2, 3));
+                assertThat(rs.getObject(4, LocalDateTime.class)).isEqualTo(LocalDateTime.of(2001, 2, 3, 4, 5, 6));
+            }
+        }
+    }
+
+    /** Avatica's own driver has no java.time support on its client side; the documented way round it works. */
+    @Test
+    @Timeout(60)
+    void avaticasDriverReadsAndBindsDatesThroughAUtcCalendar() throws SQLException {
+        final Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+        try (Connection connection = DriverManager.getConnection(url("avatica"));
+                PreparedStatement statement = connection.prepareStatement("SELECT CAST(? AS DATE) AS pd, "
+                        + "CAST(? AS TIMESTAMP) AS pts")) {
+            // Against a UTC calendar the values are the epoch's days and milliseconds, whatever the JVM's zone.
+            final LocalDateTime dateTime = LocalDateTime.of(2001, 2, 3, 4, 5, 6);
+            statement.setDate(1, new java.sql.Date(LocalDate.of(2001, 2, 3).toEpochDay() * 86_400_000L), utc);
+            statement.setTimestamp(2, java.sql.Timestamp.from(dateTime.toInstant(ZoneOffset.UTC)), utc);
+            try (ResultSet rs = statement.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(LocalDate.ofEpochDay(Math.floorDiv(rs.getDate(1, utc).getTime(), 86_400_000L)))
+                        .isEqualTo(LocalDate.of(2001, 2, 3));
+                assertThat(LocalDateTime.ofInstant(rs.getTimestamp(2, utc).toInstant(), ZoneOffset.UTC))
+                        .isEqualTo(dateTime);
             }
         }
     }
