@@ -66,7 +66,7 @@ final class Planner {
         }
         final SchemaPlus root = WeftSchemas.root(snapshot, scanner);
         final JavaTypeFactory types = new JavaTypeFactoryImpl(WeftTypeSystem.INSTANCE);
-        final CalciteCatalogReader catalog = new WeftCatalogReader(CalciteSchema.from(root), types,
+        final CalciteCatalogReader catalog = new WeftCatalogReader(CalciteSchema.from(root), session.schema(), types,
                 WeftSql.CONNECTION);
         final SqlValidator validator = new WeftValidator(
                 SqlOperatorTables.chain(WeftSql.OPERATORS, TemporalFunctions.OPERATORS, catalog), catalog, types,

@@ -1,5 +1,6 @@
 package dev.weft.calcite;
 
+import dev.weft.calcite.schema.WeftSchemas;
 import dev.weft.odf.error.ErrorCode;
 import dev.weft.temporal.AsAt;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The settings of one client session (a JDBC connection, a Flight SQL session, a {@code weft sql} shell), changed
@@ -25,6 +27,7 @@ public final class Session {
     public static final String ANONYMOUS = "weft";
 
     private volatile AsAt asAt;
+    private volatile String schema = WeftSchemas.ODF;
 
     /** The user this session runs as ({@code current_user}). */
     public String user() {
@@ -34,6 +37,21 @@ public final class Session {
     /** The session's AS AT pin, or null. */
     public AsAt asAt() {
         return asAt;
+    }
+
+    /** The schema unqualified table names resolve in: {@code odf} unless the client chose another. */
+    public String schema() {
+        return schema;
+    }
+
+    /**
+     * Makes unqualified table names of later statements resolve in {@code name} (JDBC's {@code setSchema}), matched
+     * case-insensitively. As in PostgreSQL's search path, a schema that does not exist is accepted and resolves no
+     * names: JDBC clients may send it lazily, with a later statement, where an error would be misplaced.
+     */
+    public void setSchema(String name) {
+        Objects.requireNonNull(name, "name");
+        schema = WeftSchemas.NAMES.stream().filter(name::equalsIgnoreCase).findFirst().orElse(name);
     }
 
     /**

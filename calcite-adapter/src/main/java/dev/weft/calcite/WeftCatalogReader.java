@@ -11,13 +11,13 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.validate.SqlNameMatchers;
 
 /**
- * Resolves names along {@link WeftSchemas#LOOKUP_PATHS}, case-insensitively: Calcite's public constructor takes only
+ * Resolves names along {@link WeftSchemas#lookupPaths} of the session's schema, case-insensitively: Calcite's public constructor takes only
  * one default path, which would leave {@code sys.blocks} and {@code odf.x} unresolved. Type names resolve to
  * PostgreSQL's aliases ({@code text}, {@code timestamptz}, ...) as well as the standard ones.
  */
 final class WeftCatalogReader extends CalciteCatalogReader {
-    WeftCatalogReader(CalciteSchema root, RelDataTypeFactory types, CalciteConnectionConfig config) {
-        super(root, SqlNameMatchers.withCaseSensitive(false), WeftSchemas.LOOKUP_PATHS, types, config);
+    WeftCatalogReader(CalciteSchema root, String schema, RelDataTypeFactory types, CalciteConnectionConfig config) {
+        super(root, SqlNameMatchers.withCaseSensitive(false), WeftSchemas.lookupPaths(schema), types, config);
     }
 
     @Override

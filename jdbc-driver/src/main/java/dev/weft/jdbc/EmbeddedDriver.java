@@ -13,6 +13,7 @@ import java.util.Properties;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.UnregisteredDriver;
@@ -34,6 +35,11 @@ final class EmbeddedDriver extends UnregisteredDriver {
     @Override
     protected String getConnectStringPrefix() {
         return PREFIX;
+    }
+
+    @Override
+    protected AvaticaFactory createFactory() {
+        return new WeftFactory(super.createFactory());
     }
 
     @Override
@@ -67,7 +73,7 @@ final class EmbeddedDriver extends UnregisteredDriver {
         final Workspace workspace = opened;
         final BufferAllocator allocator = new RootAllocator();
         final QueryEngine engine = new QueryEngine(new WorkspaceCatalog(workspace), allocator, 0, null);
-        return WeftMeta.owning(engine, () -> {
+        return WeftMeta.owning(connection, engine, () -> {
             engine.close();
             allocator.close();
             workspace.close();

@@ -3,6 +3,7 @@ package dev.weft.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.remote.Driver;
 
@@ -13,6 +14,11 @@ final class RemoteDriver extends Driver {
     @Override
     protected String getConnectStringPrefix() {
         return PREFIX;
+    }
+
+    @Override
+    protected AvaticaFactory createFactory() {
+        return new WeftFactory(super.createFactory());
     }
 
     @Override

@@ -21,10 +21,13 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaParameter;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.ColumnMetaData;
@@ -83,18 +86,22 @@ public final class WeftMeta extends MetaImpl {
 
     /** A Meta for a server: the engine outlives every connection. */
     public WeftMeta(QueryEngine engine) {
-        this(engine, null);
+        this(null, engine, null);
     }
 
-    private WeftMeta(QueryEngine engine, AutoCloseable owned) {
-        super(null);
+    private WeftMeta(AvaticaConnection connection, QueryEngine engine, AutoCloseable owned) {
+        super(connection);
         this.engine = engine;
         this.owned = owned;
     }
 
-    /** A Meta for one embedded connection: {@code resources} (its engine, workspace) close with the connection. */
-    public static WeftMeta owning(QueryEngine engine, AutoCloseable resources) {
-        return new WeftMeta(engine, resources);
+    /**
+     * A Meta for one embedded connection: {@code resources} (its engine, workspace) close with the connection. It
+     * needs the connection because Avatica's result sets find their statement through it to fetch frames after the
+     * first; errors are thrown as the client-side exceptions the embedded driver reads SQLSTATEs from.
+     */
+    public static WeftMeta owning(AvaticaConnection connection, QueryEngine engine, AutoCloseable resources) {
+        return new WeftMeta(Objects.requireNonNull(connection, "connection"), engine, resources);
     }
 
     // ---- connections and statements --------------------------------------------------------------------------
@@ -127,7 +134,13 @@ public final class WeftMeta extends MetaImpl {
     @Override
     public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties properties) {
         final ConnectionPropertiesImpl current = connection(ch);
+        if (properties.getSchema() != null) {
+            session(ch.id).setSchema(properties.getSchema());
+        }
         current.merge(properties);
+        if (properties.getSchema() != null) {
+            current.setSchema(session(ch.id).schema());
+        }
         current.setDirty(false);
         return current;
     }
@@ -462,7 +475,11 @@ public final class WeftMeta extends MetaImpl {
 
     /** Prepares in the connection's session, so that {@code SET weft.as_at} applies to its later statements. */
     private PreparedQuery prepareQuery(String sql, String connectionId) {
-        return engine.prepare(sql, sessions.computeIfAbsent(connectionId, id -> new Session()));
+        return engine.prepare(sql, session(connectionId));
+    }
+
+    private Session session(String connectionId) {
+        return sessions.computeIfAbsent(connectionId, id -> new Session());
     }
 
     private void start(StatementState state, List<Object> parameters, long maxRowCount) {
@@ -611,13 +628,21 @@ public final class WeftMeta extends MetaImpl {
         return state;
     }
 
-    /** The error as Avatica reports it to clients: message, SQLSTATE and our error code. */
-    private static AvaticaRuntimeException toAvatica(RuntimeException e) {
-        if (e instanceof AvaticaRuntimeException avatica) {
-            return avatica;
+    /**
+     * The error as Avatica reports it to clients: message, SQLSTATE and our error code. A server's handler turns an
+     * {@link AvaticaRuntimeException} into an error response; in process, Avatica's connection reads SQLSTATE and
+     * message only from an {@link AvaticaClientRuntimeException} (the other carries no {@code getMessage()}).
+     */
+    private RuntimeException toAvatica(RuntimeException e) {
+        if (e instanceof AvaticaRuntimeException || e instanceof AvaticaClientRuntimeException) {
+            return e;
         }
         final ErrorCode code = e instanceof WeftException weft ? weft.code() : ErrorCode.INTERNAL;
         final String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (owned != null) {
+            return new AvaticaClientRuntimeException(message, code.exitCode(), code.sqlState(), AvaticaSeverity.ERROR,
+                    List.of(), null);
+        }
         return new AvaticaRuntimeException(message, code.exitCode(), code.sqlState(), AvaticaSeverity.ERROR);
     }
 

@@ -28,7 +28,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * tables with SQL column types and primary keys. Flight SQL and JDBC both answer from here, so they always agree.
  */
 public final class CatalogMetadata {
-    public static final List<String> SCHEMAS = List.of(WeftSchemas.ODF, WeftSchemas.STATE, WeftSchemas.SYS);
+    public static final List<String> SCHEMAS = WeftSchemas.NAMES;
     public static final List<String> TABLE_TYPES = List.of("SYSTEM TABLE", "TABLE", "VIEW");
 
     private CatalogMetadata() {}

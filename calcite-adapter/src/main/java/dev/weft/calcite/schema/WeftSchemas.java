@@ -28,7 +28,14 @@ public final class WeftSchemas {
      * Where names are resolved, in order: unqualified in {@code odf}, schema-qualified ({@code sys.blocks}) in the
      * catalog, fully qualified from the root.
      */
-    public static final List<List<String>> LOOKUP_PATHS = List.of(DEFAULT_PATH, List.of(CATALOG), List.of());
+    public static final List<List<String>> LOOKUP_PATHS = lookupPaths(ODF);
+    /** The schemas of the catalog. */
+    public static final List<String> NAMES = List.of(ODF, STATE, SYS);
+
+    /** {@link #LOOKUP_PATHS} with unqualified names resolved in {@code schema} instead of {@code odf}. */
+    public static List<List<String>> lookupPaths(String schema) {
+        return List.of(List.of(CATALOG, schema), List.of(CATALOG), List.of());
+    }
 
     private WeftSchemas() {}
 
