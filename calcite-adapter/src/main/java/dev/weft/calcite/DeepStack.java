@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * Threads with a deep stack for planning and writing a statement: Calcite's parser, validator and rewrites recurse
  * once per nesting level, so 2,000 ORs in a WHERE clause overflow a default thread stack. The stack is reserved, not
  * committed, so the threads cost memory only as deep as a statement goes. At most {@link #THREADS} statements use them
- * at once; further ones run on their caller's thread. A statement deeper than even these stacks is refused.
+ * at once; further ones run on their caller's thread, as does work asked for from a deep-stack thread itself (a run
+ * that re-plans). A statement deeper than even these stacks is refused.
  */
 final class DeepStack implements AutoCloseable {
     static final int THREADS = 8;
@@ -24,7 +25,7 @@ final class DeepStack implements AutoCloseable {
     DeepStack() {
         final AtomicInteger created = new AtomicInteger();
         threads = new ThreadPoolExecutor(0, THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-            final Thread thread = new Thread(null, task, "weft-planner-" + created.incrementAndGet(), STACK_BYTES);
+            final Thread thread = new DeepStackThread(task, "weft-planner-" + created.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }, new ThreadPoolExecutor.CallerRunsPolicy());
@@ -37,6 +38,9 @@ final class DeepStack implements AutoCloseable {
      *         {@code CANCELLED} when the caller is interrupted; otherwise what {@code work} throws
      */
     <T> T call(Supplier<T> work) {
+        if (Thread.currentThread() instanceof DeepStackThread) {
+            return work.get();
+        }
         final Future<T> result = threads.submit(work::get);
         try {
             return result.get();
@@ -63,5 +67,11 @@ final class DeepStack implements AutoCloseable {
     @Override
     public void close() {
         threads.shutdownNow();
+    }
+
+    private static final class DeepStackThread extends Thread {
+        DeepStackThread(Runnable task, String name) {
+            super(null, task, name, STACK_BYTES);
+        }
     }
 }

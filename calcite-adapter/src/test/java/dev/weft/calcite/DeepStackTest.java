@@ -24,6 +24,16 @@ class DeepStackTest {
     }
 
     @Test
+    void workAskedForFromADeepStackThreadRunsOnThatThread() {
+        try (DeepStack deepStack = new DeepStack()) {
+            assertThat(deepStack.call(() -> {
+                final Thread outer = Thread.currentThread();
+                return deepStack.call(() -> Thread.currentThread() == outer);
+            })).isTrue();
+        }
+    }
+
+    @Test
     void errorsOfTheWorkReachTheCallerAsThemselves() {
         try (DeepStack deepStack = new DeepStack()) {
             assertThatThrownBy(() -> deepStack.call(() -> {

@@ -79,10 +79,10 @@ public final class DuckDbSqlWriter extends RelToSqlConverter {
 
     @Override
     protected Result dispatch(RelNode e) {
-        if (e == rendering || sharedKeys.isEmpty() && isolated.isEmpty()) {
+        final boolean isolate = isolated.contains(e);
+        if (e == rendering || !isolate && sharedKeys.isEmpty()) {
             return super.dispatch(e);
         }
-        final boolean isolate = isolated.contains(e);
         final String key = isolate ? "isolated:" + System.identityHashCode(e) : SharedSubPlans.key(e);
         if (!isolate && !sharedKeys.contains(key)) {
             return super.dispatch(e);

@@ -134,11 +134,6 @@ final class EngineFunctions {
         return true;
     }
 
-    /** Whether the table has a row for {@code operator}. */
-    static boolean translates(SqlOperator operator) {
-        return TABLE.containsKey(operator);
-    }
-
     private static void regex(SqlWriter writer, SqlCall call, boolean negated, String flags) {
         writer.print(negated ? "(NOT " : "(");
         if (flags.isEmpty()) {
